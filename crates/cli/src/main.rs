@@ -1,0 +1,5 @@
+//! `entente`: the command-line front of the analysis core.
+
+fn main() {
+    println!("entente: not yet");
+}

@@ -1,0 +1,86 @@
+//! Entente's analysis core: article text in, actors and directed relations out.
+//!
+//! ```
+//! let engine = entente_core::Engine::builtin();
+//! let doc = engine.analyze("note.txt", "Putin praised Iran.");
+//! assert!(doc.actors.iter().any(|a| a.id == "putin"));
+//! ```
+
+pub mod actors;
+pub mod corpus;
+pub mod kb;
+pub mod model;
+pub mod relations;
+pub mod summary;
+pub mod text;
+
+pub use model::*;
+
+use actors::ActorMatcher;
+use kb::{KbError, KnowledgeBase};
+use relations::Coder;
+
+/// The analysis engine: the compiled knowledge base and cue lexicon. Build once, reuse.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    matcher: ActorMatcher,
+    coder: Coder,
+}
+
+impl Engine {
+    /// An engine over the given knowledge.
+    pub fn new(kb: &KnowledgeBase) -> Self {
+        Engine {
+            matcher: ActorMatcher::new(kb),
+            coder: Coder::new(),
+        }
+    }
+
+    /// An engine over the knowledge compiled in from `crates/core/data/`.
+    pub fn try_builtin() -> Result<Self, KbError> {
+        Ok(Engine::new(&KnowledgeBase::builtin()?))
+    }
+
+    /// Like [`Engine::try_builtin`]; the built-in data is checked by the test suite.
+    ///
+    /// # Panics
+    /// Only if the compiled-in knowledge files are malformed, which `cargo test` rules out.
+    pub fn builtin() -> Self {
+        Self::try_builtin().expect("built-in knowledge base parses (checked by kb tests)")
+    }
+
+    pub fn knowledge(&self) -> &KnowledgeBase {
+        self.matcher.knowledge()
+    }
+
+    /// Analyses one article file's text (header block optional).
+    pub fn analyze(&self, path: &str, raw: &str) -> Document {
+        let article = corpus::parse_article(raw);
+        let sentences = text::split_sentences(article.body, &article.furniture);
+        let actors = self
+            .matcher
+            .find(article.body, &sentences, article.date.as_deref());
+        let relations = self.coder.code(article.body, &sentences, &actors);
+        Document {
+            path: path.to_string(),
+            title: article.title,
+            date: article.date,
+            source: article.source,
+            url: article.url,
+            body_len: article.body.len(),
+            sentences,
+            actors,
+            relations,
+        }
+    }
+
+    /// Analyses several files: `(path, text)` pairs.
+    pub fn analyze_all<'a>(&self, files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Analysis {
+        Analysis {
+            documents: files
+                .into_iter()
+                .map(|(path, raw)| self.analyze(path, raw))
+                .collect(),
+        }
+    }
+}
