@@ -1,0 +1,432 @@
+//! Scope: which flags an act carries (negated, limited, hedged, hypothetical, reported) from
+//! the markers around its cue, and who reported it: speech frames in the sentence
+//! ("..., the Kremlin said"), attributed quotations and attributed paragraphs.
+
+use super::lexicon::{Kind, Lexicon};
+use super::sentence::{CueAt, Sent};
+use super::tokens::tokenize;
+use crate::model::{Actor, Flag, Span};
+
+/// Tokens `from..to` of a sentence are reported speech, attributed to `by`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Report {
+    pub from: usize,
+    pub to: usize,
+    pub by: Option<String>,
+    /// The speaker when it is an actor of the sentence (for "Russia has stated it ...").
+    pub speaker: Option<usize>,
+}
+
+/// A stretch of the body that is reported speech (a quotation, a paragraph).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Region {
+    pub span: Span,
+    pub by: Option<String>,
+}
+
+fn words_text(s: &Sent, from: usize, to: usize) -> Option<String> {
+    let w: Vec<&str> = s.toks[from.min(s.toks.len())..to.min(s.toks.len())]
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.norm.as_str())
+        .collect();
+    if w.is_empty() || w.len() > 8 {
+        None
+    } else {
+        Some(w.join(" "))
+    }
+}
+
+/// The speech frames of a sentence. Marks the speakers' mentions so they are never parties.
+pub(crate) fn speech_frames(lex: &Lexicon, s: &mut Sent, actors: &[Actor]) -> Vec<Report> {
+    let n = s.toks.len();
+    let mut out = Vec::new();
+    let last_word = s.toks.iter().rposition(|t| t.word).unwrap_or(0);
+    let marks = s.marks.clone();
+    for m in &marks {
+        let quote_only = marks
+            .iter()
+            .any(|x| x.start == m.start && x.end == m.end && x.kind == Kind::SpeechQuoteOnly);
+        match m.kind {
+            Kind::Speech => {
+                let after_words = s.words_between(m.end, last_word + 1);
+                let lo = m.start.saturating_sub(7);
+                let comma_before = (lo..m.start).rev().find(|&j| matches!(s.norm(j), "," | "\""));
+                if after_words <= 3 && comma_before.is_some() {
+                    // Trailing: "..., the Kremlin said Saturday." / "...," said the Kremlin.
+                    let c = comma_before.unwrap_or(m.start);
+                    let cut = (0..=c).rev().find(|&j| s.norm(j) == ",").unwrap_or(c);
+                    let (by, speaker) = speaker_of(s, actors, cut, n, m.start, m.end);
+                    out.push(Report {
+                        from: 0,
+                        to: cut,
+                        by,
+                        speaker,
+                    });
+                    continue;
+                }
+                if quote_only {
+                    let next = s.norm(m.end);
+                    let next2 = s.norm(m.end + 1);
+                    if !(next == "\"" || (next == "," && next2 == "\"") || next == ":") {
+                        continue;
+                    }
+                }
+                // Forward: the subject before the verb speaks; what follows is reported.
+                let start = (0..m.start)
+                    .rev()
+                    .find(|&j| !s.same_clause(j, m.start))
+                    .map_or(0, |j| j + 1);
+                let (by, speaker) = speaker_of(s, actors, start, m.start, m.start, m.end);
+                out.push(Report {
+                    from: m.end,
+                    to: n,
+                    by,
+                    speaker,
+                });
+            }
+            Kind::Frame => {
+                // "according to X, ...", "cited by X": the whole sentence; X is the speaker.
+                let stop = (m.end..n)
+                    .find(|&j| s.norm(j) == ",")
+                    .unwrap_or(n)
+                    .min(m.end + 6);
+                let impersonal = s.norm(m.start) == "it" || s.norm(m.start) == "reportedly";
+                let (by, speaker) = if impersonal {
+                    (words_text(s, m.start, m.end), None)
+                } else {
+                    speaker_of(s, actors, m.end, stop, m.start, m.end)
+                };
+                let from = if impersonal { m.end } else { 0 };
+                out.push(Report {
+                    from,
+                    to: n,
+                    by,
+                    speaker,
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Who speaks in tokens `from..to`: an outlet, an actor (marked as a speaker), or words.
+fn speaker_of(
+    s: &mut Sent,
+    actors: &[Actor],
+    from: usize,
+    to: usize,
+    verb_start: usize,
+    verb_end: usize,
+) -> (Option<String>, Option<usize>) {
+    let in_span = |ts: usize, te: usize| ts >= from && te <= to && !(ts >= verb_start && te <= verb_end);
+    let outlet = s
+        .outlets
+        .iter()
+        .find(|m| in_span(m.ts, m.te))
+        .map(|m| actors[m.actor].id.clone());
+    let mut speaker = None;
+    for m in s.ments.iter_mut() {
+        if in_span(m.ts, m.te) {
+            m.speaker = true;
+            if speaker.is_none() {
+                speaker = Some(m.actor);
+            }
+        }
+    }
+    let by = outlet
+        .or_else(|| speaker.map(|a| actors[a].id.clone()))
+        .or_else(|| {
+            let (a, b) = if from < verb_start { (from, verb_start) } else { (verb_end, to) };
+            words_text(s, a, b)
+        });
+    (by, speaker)
+}
+
+/// Reported stretches of the body beyond single sentences: quotations attributed just before
+/// or after them, and paragraphs attributed as a whole ("... - the publication writes.",
+/// "Le Monde writes about this, reports UNN.").
+pub(crate) fn body_regions(lex: &Lexicon, body: &str, sents: &[Sent], actors: &[Actor]) -> Vec<Region> {
+    let mut out = Vec::new();
+    for para in paragraphs(body) {
+        let text = &body[para.start..para.end];
+        // Quotations.
+        let mut open: Option<usize> = None;
+        let mut quotes = Vec::new();
+        for (i, c) in text.char_indices() {
+            match c {
+                '“' if open.is_none() => open = Some(i),
+                '”' => {
+                    if let Some(o) = open.take() {
+                        quotes.push((o, i + c.len_utf8(), true));
+                    }
+                }
+                '"' => match open.take() {
+                    Some(o) => quotes.push((o, i + 1, true)),
+                    None => open = Some(i),
+                },
+                _ => {}
+            }
+        }
+        if let Some(o) = open {
+            quotes.push((o, text.len(), false));
+        }
+        for (o, e, closed) in quotes {
+            let by = if closed {
+                attributed_after(lex, &text[e..]).or_else(|| attributed_before(lex, &text[..o]))
+            } else {
+                attributed_before(lex, &text[..o])
+            };
+            if let Some(by) = by {
+                out.push(Region {
+                    span: Span::new(para.start + o, para.start + e),
+                    by: Some(by),
+                });
+            }
+        }
+        // "... - the publication writes." closing the paragraph.
+        let toks = tokenize(text, 0);
+        let hits = lex.hits(&toks);
+        let tail_start = toks.len().saturating_sub(8);
+        if let Some(d) = (tail_start..toks.len()).rev().find(|&j| toks[j].norm == "-") {
+            let speech = hits.iter().find(|h| {
+                h.start > d && lex.kinds[h.pat].iter().any(|k| matches!(k, Kind::Speech))
+            });
+            let words_after = toks[d..].iter().filter(|t| t.word).count();
+            if let Some(h) = speech {
+                if words_after <= 6 && toks[h.end..].iter().all(|t| !t.word) {
+                    let by: Vec<&str> = toks[d + 1..h.start].iter().map(|t| t.norm.as_str()).collect();
+                    out.push(Region {
+                        span: para,
+                        by: Some(by.join(" ")).filter(|b| !b.is_empty()),
+                    });
+                }
+            }
+        }
+        // An attribution sentence: it reports and names no party, only an outlet or speakers.
+        for s in sents.iter().filter(|s| para.contains(s.span)) {
+            let speaks = s.has_mark(|k| matches!(k, Kind::Speech));
+            let parties = s.ments.iter().any(|m| !m.speaker);
+            let names_speaker = !s.outlets.is_empty() || s.has_mark(|k| *k == Kind::Speaker);
+            if speaks && !parties && names_speaker && s.cues.is_empty() {
+                let by = s
+                    .outlets
+                    .first()
+                    .map(|m| actors[m.actor].id.clone())
+                    .or_else(|| {
+                        s.marks
+                            .iter()
+                            .find(|m| m.kind == Kind::Speaker)
+                            .and_then(|m| words_text(s, m.start, m.end))
+                    });
+                out.push(Region { span: para, by });
+            }
+        }
+    }
+    out
+}
+
+/// `, analysts note.` / ` said the Kremlin.` right after a quotation.
+fn attributed_after(lex: &Lexicon, after: &str) -> Option<String> {
+    let cut = after.char_indices().nth(120).map_or(after.len(), |(i, _)| i);
+    let toks = tokenize(&after[..cut], 0);
+    let hits = lex.hits(&toks);
+    let first = toks.iter().position(|t| t.norm != "," && t.norm != "-")?;
+    let h = hits.iter().find(|h| {
+        h.start >= first
+            && toks[first..h.start].iter().filter(|t| t.word).count() <= 5
+            && toks[first..h.start].iter().all(|t| t.word || t.norm == "'")
+            && lex.kinds[h.pat].iter().any(|k| matches!(k, Kind::Speech))
+    })?;
+    let before: Vec<&str> = toks[first..h.start].iter().map(|t| t.norm.as_str()).collect();
+    let after_verb: Vec<&str> = toks[h.end..]
+        .iter()
+        .take_while(|t| t.word)
+        .take(4)
+        .map(|t| t.norm.as_str())
+        .collect();
+    let by = if before.is_empty() { after_verb.join(" ") } else { before.join(" ") };
+    Some(by)
+}
+
+/// `The site added, “` / `stated that “` / `According to the site, “` right before a quotation.
+fn attributed_before(lex: &Lexicon, before: &str) -> Option<String> {
+    let start = before
+        .char_indices()
+        .rev()
+        .nth(120)
+        .map_or(0, |(i, _)| i);
+    let toks = tokenize(&before[start..], 0);
+    let hits = lex.hits(&toks);
+    let mut end = toks.len();
+    while end > 0 && matches!(toks[end - 1].norm.as_str(), "," | ":" | "that") {
+        end -= 1;
+    }
+    let n = toks.len();
+    hits.iter()
+        .filter(|h| {
+            let speech = lex.kinds[h.pat].iter().any(|k| matches!(k, Kind::Speech));
+            let frame = lex.kinds[h.pat].iter().any(|k| matches!(k, Kind::Frame));
+            (speech && h.end == end) || (frame && h.end < n && toks[h.end..end].iter().filter(|t| t.word).count() <= 4)
+        })
+        .max_by_key(|h| h.end)
+        .map(|h| {
+            let is_frame = lex.kinds[h.pat].iter().any(|k| matches!(k, Kind::Frame));
+            let (a, b) = if is_frame { (h.end, end) } else { (h.start.saturating_sub(3), h.start) };
+            toks[a..b]
+                .iter()
+                .filter(|t| t.word)
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+}
+
+/// Paragraphs: stretches of the body between blank lines.
+pub(crate) fn paragraphs(body: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            // A blank line: newline, optional spaces, newline.
+            let mut j = i + 1;
+            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j] == b'\n' {
+                if i > start {
+                    out.push(Span::new(start, i));
+                }
+                while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < body.len() {
+        out.push(Span::new(start, body.len()));
+    }
+    out
+}
+
+/// The flags of the act coded from `cue`, and who reported it.
+pub(crate) fn flags(
+    lex: &Lexicon,
+    s: &Sent,
+    cue: &CueAt,
+    extra: Option<Flag>,
+    reports: &[Report],
+    regions: &[Region],
+) -> (Vec<Flag>, Option<String>) {
+    let w = lex.windows;
+    let mut flags = Vec::new();
+    let before = |m_end: usize, win: usize| {
+        m_end <= cue.ts && s.words_between(m_end, cue.ts) <= win && s.same_clause(m_end.saturating_sub(1), cue.ts)
+    };
+    // NEG: the nearest act after the marker.
+    let negated = s.marks.iter().any(|m| {
+        m.kind == Kind::Neg
+            && before(m.end, w.negation)
+            && !s
+                .marks
+                .iter()
+                .any(|b| b.kind == Kind::NegBlock && b.start >= m.end && b.end <= cue.ts)
+            && !s
+                .cues
+                .iter()
+                .any(|c| !c.absorbed && c.ts >= m.end && c.ts < cue.ts && c.te <= cue.ts)
+    });
+    if negated {
+        flags.push(Flag::Negated);
+    }
+    // LIM.
+    let limited = s.marks.iter().any(|m| {
+        (m.kind == Kind::LimBefore && before(m.end, w.limitation))
+            || (m.kind == Kind::LimAfter && m.start >= cue.reach && s.words_between(cue.reach, m.start) <= 12)
+    });
+    if limited {
+        flags.push(Flag::Limited);
+    }
+    // HEDGE.
+    let hedged = extra == Some(Flag::Hedged)
+        || s.marks.iter().any(|m| {
+            (m.kind == Kind::Hedge && before(m.end, w.hedging))
+                || (m.kind == Kind::HedgeSpeech && m.end <= cue.ts)
+        });
+    if hedged {
+        flags.push(Flag::Hedged);
+    }
+    // HYPO.
+    let question = s.toks.iter().rev().find(|t| t.norm != "\"").is_some_and(|t| t.norm == "?");
+    let first_word = s.toks.iter().find(|t| t.word).map(|t| t.norm.as_str()).unwrap_or("");
+    let cond_at = s
+        .marks
+        .iter()
+        .filter(|m| m.kind == Kind::Cond)
+        .map(|m| m.start)
+        .min()
+        .or_else(|| lex.words.initial_conditionals.contains(first_word).then_some(0));
+    let conditional = cond_at.is_some_and(|c| {
+        !s.marks
+            .iter()
+            .any(|m| m.kind == Kind::Factive && m.start > c && m.end <= cue.ts)
+    });
+    let forward = s
+        .marks
+        .iter()
+        .any(|m| m.kind == Kind::HypoForward && before(m.end, w.hypothetical));
+    if question || conditional || forward || extra == Some(Flag::Hypothetical) {
+        flags.push(Flag::Hypothetical);
+    }
+    // REP.
+    let cue_byte = s.toks.get(cue.ts).map_or(s.span.start, |t| t.start);
+    let mut by = None;
+    let mut reported = false;
+    for r in reports {
+        if r.from <= cue.ts && cue.ts < r.to {
+            reported = true;
+            by = by.or_else(|| r.by.clone());
+        }
+    }
+    for r in regions {
+        if r.span.start <= cue_byte && cue_byte < r.span.end {
+            reported = true;
+            by = by.or_else(|| r.by.clone());
+        }
+    }
+    if reported {
+        flags.push(Flag::Reported);
+    }
+    (flags, by)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        let body = "One.\nstill one.\n\n  \nTwo.\n\nThree";
+        let p: Vec<&str> = paragraphs(body).iter().map(|s| &body[s.start..s.end]).collect();
+        assert_eq!(p, ["One.\nstill one.", "Two.", "Three"]);
+        assert!(paragraphs("").is_empty());
+    }
+
+    #[test]
+    fn quotation_attribution_before_and_after() {
+        let lex = Lexicon::builtin().unwrap();
+        assert_eq!(attributed_after(&lex, ", analysts note."), Some("analysts".into()));
+        assert_eq!(attributed_after(&lex, " said the Kremlin."), Some("the kremlin".into()));
+        assert_eq!(attributed_after(&lex, " to Tehran and more words follow here"), None);
+        assert_eq!(attributed_before(&lex, "The site added, "), Some("the site".into()));
+        assert_eq!(attributed_before(&lex, "According to the site, "), Some("the site".into()));
+        assert_eq!(attributed_before(&lex, "are demanding "), None);
+    }
+}
