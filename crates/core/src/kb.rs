@@ -197,7 +197,12 @@ mod tests {
         let kb = KnowledgeBase::builtin().unwrap();
         let known = |id: &str| kb.state(id).is_some() || kb.organization(id).is_some();
         for p in &kb.people {
-            assert!(kb.state(&p.country).is_some(), "{}: country {}", p.id, p.country);
+            assert!(
+                kb.state(&p.country).is_some(),
+                "{}: country {}",
+                p.id,
+                p.country
+            );
             for r in &p.roles {
                 assert!(known(&r.of), "{}: role of unknown {}", p.id, r.of);
             }
