@@ -1,0 +1,99 @@
+//! The relation coder against hand-coded gold, end to end through `Engine::builtin()`:
+//! the five seed articles (tests/gold/relations.toml) and an unseen news roundup about other
+//! states, written and coded before the lexicon existed (tests/gold/unseen_relations.*).
+//!
+//! Run with `cargo test -p entente-core --test relations_gold -- --nocapture` to see the
+//! table, the misses and the false positives.
+
+mod relations_support;
+
+use entente_core::{Engine, Flag, Polarity};
+use relations_support::{evaluate, locate, parse_gold, Analysed};
+
+const SEEDS: [(&str, &str); 5] = [
+    ("000_fa6a6883ea8b5cc2.txt", include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt")),
+    ("001_8be43b2935b63d9a.txt", include_str!("../../../seeds/001_8be43b2935b63d9a.txt")),
+    ("002_453ac6874c6a2860.txt", include_str!("../../../seeds/002_453ac6874c6a2860.txt")),
+    ("003_2ebf30a1db2f8cdb.txt", include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt")),
+    ("004_d9a8681dd3d384f5.txt", include_str!("../../../seeds/004_d9a8681dd3d384f5.txt")),
+];
+const SEED_GOLD: &str = include_str!("gold/relations.toml");
+const UNSEEN: &str = include_str!("gold/unseen_relations.txt");
+const UNSEEN_GOLD: &str = include_str!("gold/unseen_relations.toml");
+const UNSEEN_NAME: &str = "unseen_relations.txt";
+
+fn analyse<'a>(engine: &Engine, files: &[(&'a str, &'a str)]) -> Vec<Analysed<'a>> {
+    files
+        .iter()
+        .map(|&(name, raw)| Analysed {
+            name,
+            raw,
+            doc: engine.analyze(name, raw),
+        })
+        .collect()
+}
+
+/// The gold itself is well formed: every sentence substring is found once in its file, a
+/// negated act is never plain support, ids look like ids.
+#[test]
+fn gold_files_are_well_formed() {
+    let engine = Engine::builtin();
+    for (rows, files, default) in [
+        (parse_gold(SEED_GOLD), SEEDS.to_vec(), None),
+        (parse_gold(UNSEEN_GOLD), vec![(UNSEEN_NAME, UNSEEN)], Some(UNSEEN_NAME)),
+    ] {
+        assert!(!rows.is_empty());
+        let analysed = analyse(&engine, &files);
+        for row in &rows {
+            let name = row.file.as_deref().or(default).expect("row names its file");
+            let a = analysed.iter().find(|a| a.name == name).expect("known file");
+            locate(row, a).unwrap_or_else(|e| panic!("{e}"));
+            assert_ne!(row.source, row.target, "{row:?}");
+            for id in [&row.source, &row.target] {
+                let state = id.len() == 3 && id.chars().all(|c| c.is_ascii_uppercase());
+                let slug = id.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+                assert!(state || slug, "bad id {id}");
+            }
+            if row.flags.contains(&Flag::Negated) {
+                assert_eq!(row.polarity, Polarity::Neutral, "negated act not neutral: {row:?}");
+            } else if row.quad.is_cooperation() {
+                assert_eq!(row.polarity, Polarity::Support, "{row:?}");
+            } else if row.quad.is_conflict() {
+                assert_eq!(row.polarity, Polarity::Oppose, "{row:?}");
+            }
+        }
+    }
+}
+
+/// The seeds: F1 of direction + quad must reach 0.80.
+#[test]
+fn seeds_against_gold() {
+    let engine = Engine::builtin();
+    let files = analyse(&engine, &SEEDS);
+    let rows = parse_gold(SEED_GOLD);
+    let s = evaluate(&files, &rows, |r| r.file.clone().expect("seed gold rows name their file"));
+    println!("SEEDS (5 articles, {} gold relations)\n{}", rows.len(), s.report);
+    assert!(
+        s.quad.f1() >= 0.80,
+        "seed F1 (direction + quad) {:.3} < 0.80; run with --nocapture for the misses",
+        s.quad.f1()
+    );
+}
+
+/// Unseen text. The floor is looser than the seeds' (0.50 instead of 0.80): the lexicon was
+/// written for English news in general but checked against the seeds only, and this text
+/// has constructions the seeds lack (coordinated clauses, "a charge X denied"); a score well
+/// above chance with no tuning is what it can show.
+#[test]
+fn unseen_text_against_gold() {
+    let engine = Engine::builtin();
+    let files = analyse(&engine, &[(UNSEEN_NAME, UNSEEN)]);
+    let rows = parse_gold(UNSEEN_GOLD);
+    let s = evaluate(&files, &rows, |_| UNSEEN_NAME.to_string());
+    println!("UNSEEN ({} gold relations)\n{}", rows.len(), s.report);
+    assert!(
+        s.quad.f1() >= 0.50,
+        "unseen F1 (direction + quad) {:.3} < 0.50; run with --nocapture for the misses",
+        s.quad.f1()
+    );
+}
