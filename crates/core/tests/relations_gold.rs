@@ -97,3 +97,51 @@ fn unseen_text_against_gold() {
         s.quad.f1()
     );
 }
+
+/// Prints every sentence with its actor mentions and coded relations (for reading, not a
+/// check): `cargo test -p entente-core --test relations_gold dump -- --ignored --nocapture`.
+/// Set `ENTENTE_DUMP=003` to print one file.
+#[test]
+#[ignore]
+fn dump_sentences_mentions_relations() {
+    let engine = Engine::builtin();
+    let only = std::env::var("ENTENTE_DUMP").unwrap_or_default();
+    let mut files: Vec<(&str, &str)> = SEEDS.to_vec();
+    files.push((UNSEEN_NAME, UNSEEN));
+    for (name, raw) in files {
+        if !name.starts_with(only.as_str()) {
+            continue;
+        }
+        let doc = engine.analyze(name, raw);
+        let body = &raw[raw.len() - doc.body_len..];
+        println!("==== {name}");
+        for (i, s) in doc.sentences.iter().enumerate() {
+            println!("[{i}] {}", body[s.start..s.end].replace('\n', " "));
+            let mut ms: Vec<(usize, String)> = Vec::new();
+            for a in &doc.actors {
+                for m in a.mentions.iter().filter(|m| s.start <= m.start && m.end <= s.end) {
+                    let so = if a.source_only { "*" } else { "" };
+                    ms.push((m.start, format!("{}{so}=`{}`", a.id, m.text)));
+                }
+            }
+            ms.sort();
+            if !ms.is_empty() {
+                println!("     actors: {}", ms.into_iter().map(|x| x.1).collect::<Vec<_>>().join(", "));
+            }
+            for r in doc.relations.iter().filter(|r| r.sentence_index == i) {
+                let flags: Vec<&str> = r.flags.iter().map(|f| f.as_str()).collect();
+                println!(
+                    "     -> {} -> {} {} {} [{}] `{}` {}{}",
+                    r.source,
+                    r.target,
+                    r.quad,
+                    r.polarity.as_str(),
+                    flags.join(","),
+                    r.cue,
+                    r.rule,
+                    r.reported_by.as_deref().map(|b| format!(" by {b}")).unwrap_or_default()
+                );
+            }
+        }
+    }
+}
