@@ -139,17 +139,15 @@ impl Coder {
                 recent_org,
                 &prev_actors,
             );
-            let r = scope::speech_frames(lex, &mut s, actors);
+            let r = scope::speech_frames(&mut s, actors);
             for m in s.ments.iter().filter(|m| m.group.is_none()) {
                 if actors[m.actor].kind == ActorKind::Organization {
                     last_org = Some((m.actor, i));
                 }
             }
-            let named: Vec<usize> = s
-                .ments
-                .iter()
-                .filter(|m| !m.speaker && m.group.is_none())
-                .map(|m| m.actor)
+            let named: Vec<usize> = (0..s.ments.len())
+                .filter(|&i| s.ments[i].group.is_none() && !s.speakers.iter().any(|&(m, _, _)| m == i))
+                .map(|i| s.ments[i].actor)
                 .collect();
             if !named.is_empty() {
                 prev_actors = named;
@@ -174,7 +172,7 @@ impl Coder {
         actors: &[Actor],
     ) -> Vec<Relation> {
         let lex = &*self.lex;
-        if s.ments.iter().filter(|m| !m.speaker).count() < 2 || s.cues.is_empty() {
+        if s.ments.len() < 2 || s.cues.is_empty() {
             return Vec::new();
         }
         let mut mem = parties::Memory::default();
@@ -187,22 +185,31 @@ impl Coder {
             }
             let rule = &lex.rules[cue.rule];
             let cue_byte = s.toks.get(cue.ts).map_or(s.span.start, |t| t.start);
+            let covering: Vec<&Report> = reports
+                .iter()
+                .filter(|r| r.from <= cue.ts && cue.ts < r.to)
+                .collect();
             if rule.requires_speech
-                && reports.is_empty()
+                && covering.is_empty()
                 && !regions
                     .iter()
                     .any(|r| r.span.start <= cue_byte && cue_byte < r.span.end)
             {
                 continue;
             }
-            // Speakers of frames that report this cue (for "Russia has stated it ...").
-            let speakers: Vec<usize> = reports
-                .iter()
-                .filter(|r| r.from <= cue.ts && cue.ts < r.to)
-                .filter_map(|r| r.speaker)
-                .filter_map(|a| s.ments.iter().position(|m| m.actor == a && m.speaker))
+            // Speakers of the frames that report this cue are not its parties.
+            let ok: Vec<bool> = (0..s.ments.len())
+                .map(|i| {
+                    !s.speakers
+                        .iter()
+                        .any(|&(m, from, to)| m == i && from <= cue.ts && cue.ts < to)
+                })
                 .collect();
-            let p = parties::find(lex, s, ci, &mem, &speakers);
+            let speakers: Vec<usize> = covering.iter().filter_map(|r| r.speaker).collect();
+            let view = parties::View { lex, s, ok };
+            let p = parties::find(&view, ci, &mem, &speakers);
+            mem.objects.extend(p.objects.iter().copied());
+            mem.modifiers.extend(p.modifiers.iter().copied());
             if p.pairs.is_empty() {
                 continue;
             }
@@ -217,18 +224,17 @@ impl Coder {
                     flags: flags.clone(),
                     by: by.clone(),
                 });
-                if !mem.used_targets.contains(&b) {
-                    mem.used_targets.push(b);
-                }
             }
             if rule.quad.is_conflict() {
-                mem.last_conflict_sources = p.pairs.iter().map(|&(a, _)| s.ments[a].actor).collect();
+                mem.last_conflict_sources = p.pairs.iter().map(|&(a, _)| a).collect();
+                mem.last_conflict_sources.dedup();
             }
-            // "ally with the United States against Tehran".
+            mem.last_pairs = p.pairs.clone();
+            // P-AGAINST: "ally with the United States against Tehran".
             if let (true, Some(ar)) = (rule.quad.is_cooperation(), against_rule) {
                 let mut srcs: Vec<usize> = p.pairs.iter().map(|&(a, _)| s.ments[a].actor).collect();
                 srcs.dedup();
-                for t in parties::against(lex, s, ci) {
+                for t in parties::against(&view, ci) {
                     for &src in &srcs {
                         if src != s.ments[t].actor {
                             drafts.push(Draft {

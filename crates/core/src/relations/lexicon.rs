@@ -137,6 +137,7 @@ struct SyntaxFile {
     dual_anaphora: Vec<String>,
     org_anaphora: Vec<String>,
     comparison_suffixes: Vec<String>,
+    non_state_nouns: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -247,6 +248,7 @@ pub(crate) struct Words {
     pub ing_exceptions: HashSet<String>,
     pub org_anaphora: HashSet<String>,
     pub comparison_suffixes: HashSet<String>,
+    pub non_state_nouns: HashSet<String>,
     pub initial_conditionals: HashSet<String>,
 }
 
@@ -254,7 +256,6 @@ pub(crate) struct Words {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub rules: Vec<Rule>,
-    pub(crate) patterns: Vec<String>,
     pub(crate) kinds: Vec<Vec<Kind>>,
     pub(crate) windows: Windows,
     pub(crate) words: Words,
@@ -432,11 +433,11 @@ impl Lexicon {
             ing_exceptions: set(&syntax.ing_exceptions),
             org_anaphora: set(&syntax.org_anaphora),
             comparison_suffixes: set(&syntax.comparison_suffixes),
+            non_state_nouns: set(&syntax.non_state_nouns),
             initial_conditionals: set(&flags.hypothetical.initial),
         };
         Ok(Lexicon {
             rules,
-            patterns: b.patterns,
             kinds: b.kinds,
             windows: Windows {
                 negation: flags.negation.window,

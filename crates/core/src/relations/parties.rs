@@ -1,8 +1,30 @@
 //! Parties: who acts (source) and who is acted upon (target) for one cue, from the actor
-//! mentions around it, without a parser: subject before an active verb, object after it,
-//! the agent of a passive ("attacked by X"), the modifier of a noun ("Russia's support",
-//! "American seizure"), beneficiary frames ("Tehran received ... from Moscow"), lists and
-//! joint acts ("Russia, Iran, Syria and Iraq established a joint ...").
+//! mentions around it, without a parser. Rule ids (used in tests and comments):
+//!
+//! - P-SUBJ: the subject before a verb is the source, the nearest noun phrase that can act
+//!   ("Moscow has", "Pakistani forces shelled"), not a modifier ("Russian tankers"), not in a
+//!   prepositional phrase ("with Iran"), not an object of an earlier act in the sentence.
+//! - P-OBJ: the first actor after the cue in its clause is the target; a place ("in the
+//!   Gulf") only for rules with `target_in`; after a noun cue only through a preposition
+//!   ("support for Iran", "sanctions on Belarus").
+//! - P-MOD: an actor right before a noun cue is its source ("Russia's offer", "American
+//!   seizure", "US and Israeli forces' attack").
+//! - P-BY: "attacked by X", "an attack by X on Y": X is the source; a passive without agent
+//!   ("Maduro was arrested") takes the agent of the act before it in the sentence.
+//! - P-FROM: "aggression from the West": the source of a noun cue.
+//! - P-BENEF: "Tehran has received ... assistance from Moscow", "Iran will rely on Russian
+//!   military support": the subject of the frame is the target.
+//! - P-LIST: lists expand ("Russia, Iran, Syria and Iraq"; "US and Israeli"; "Russia-Iran").
+//! - P-JOINT: a joint act with no other party gives every ordered pair of its actors.
+//! - P-BETWEEN: "mediator between Tehran and Riyadh": each is a target; for a joint act
+//!   ("conflict between X and Y") the pairs.
+//! - P-BACK: a verb with no object ("allies Russia has abandoned?", "ignored it") or a
+//!   hostile noun with its source only ("Canada's criticism of its record") points back to the
+//!   nearest actor named before it.
+//! - P-FRONT: "Unable to intervene ... to save X, Russia ...", "In a letter ... to X, the
+//!   president ...": the subject after the fronted phrase is the source.
+//! - P-SPEAKER: "Russia has stated it does not support Iran": a pronoun subject is the speaker.
+//! - P-AGAINST: "ally with X against Y": the act is also directed against Y.
 
 use super::lexicon::{Form, Kind, Lexicon, Rule};
 use super::sentence::{CueAt, Sent};
@@ -11,202 +33,406 @@ use crate::model::Flag;
 /// What the coder remembers within a sentence while it codes its cues left to right.
 #[derive(Debug, Default)]
 pub(crate) struct Memory {
-    /// Mentions already used as targets (not subjects of later verbs).
-    pub used_targets: Vec<usize>,
-    /// Sources of the last conflict act, for an agentless passive ("Maduro was arrested").
+    /// Mentions already taken as objects (not subjects of later verbs).
+    pub objects: Vec<usize>,
+    /// Mentions already taken as modifiers of noun cues ("Israeli" in "Israeli attacks").
+    pub modifiers: Vec<usize>,
+    /// Sources of the last conflict act, for an agentless passive (P-BY).
     pub last_conflict_sources: Vec<usize>,
+    /// The pairs of the last act, for "the agreement does not include ..." (P-JOINT).
+    pub last_pairs: Vec<(usize, usize)>,
 }
 
-/// The parties of one cue: mention indices (into `Sent::ments`) of sources and targets, and
-/// the pairs to code.
+/// The parties of one cue: (source mention, target mention) pairs.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Parties {
-    /// (source mention, target mention).
     pub pairs: Vec<(usize, usize)>,
     /// A flag the frame adds ("will need Russian support" is hypothetical).
     pub flag: Option<Flag>,
+    /// Mentions taken as objects after the cue.
+    pub objects: Vec<usize>,
+    /// Mentions taken as modifiers of the cue.
+    pub modifiers: Vec<usize>,
 }
 
 const SEPARATORS: [&str; 7] = [",", "and", "or", "&", "-", "/", "nor"];
 const CONJUNCTIONS: [&str; 5] = ["and", "or", "&", "-", "nor"];
+const PRONOUNS: [&str; 6] = ["it", "he", "she", "they", "we", "i"];
+/// Prepositions through which a noun cue takes its target.
+const NOUN_PREPS: [&str; 13] = [
+    "for", "to", "on", "against", "of", "toward", "towards", "with", "between", "over", "into",
+    "upon", "onto",
+];
 
-fn is_punct(s: &Sent, i: usize) -> bool {
-    s.toks.get(i).is_none_or(|t| !t.word)
+/// One cue's view of the sentence.
+pub(crate) struct View<'a> {
+    pub lex: &'a Lexicon,
+    pub s: &'a Sent,
+    /// Mentions that may be parties of this cue (speakers of a frame reporting it may not).
+    pub ok: Vec<bool>,
 }
 
-/// The list a mention belongs to ("Russia, Iran, Syria and Iraq"), in order.
-pub(crate) fn list_of(lex: &Lexicon, s: &Sent, mi: usize) -> Vec<usize> {
-    if let Some(g) = s.ments[mi].group {
-        return (0..s.ments.len())
-            .filter(|&j| s.ments[j].group == Some(g))
-            .collect();
+impl View<'_> {
+    fn norm(&self, i: usize) -> &str {
+        self.s.norm(i)
     }
-    // Glue between two mentions: only list words, at least one separator.
-    let glue = |a: usize, b: usize| -> Option<bool> {
-        let (x, y) = (&s.ments[a], &s.ments[b]);
-        if y.ts < x.te || y.ts == x.te || x.speaker || y.speaker || y.group.is_some() {
-            return None;
+
+    fn is_punct(&self, i: usize) -> bool {
+        self.s.toks.get(i).is_none_or(|t| !t.word)
+    }
+
+    fn actor(&self, m: usize) -> usize {
+        self.s.ments[m].actor
+    }
+
+    /// P-LIST: the list a mention belongs to, in order.
+    pub fn list_of(&self, mi: usize) -> Vec<usize> {
+        let s = self.s;
+        if let Some(g) = s.ments[mi].group {
+            return (0..s.ments.len()).filter(|&j| s.ments[j].group == Some(g)).collect();
         }
-        let toks = &s.toks[x.te..y.ts];
-        if !toks.iter().all(|t| lex.words.list_glue.contains(t.norm.as_str())) {
-            return None;
-        }
-        if !toks.iter().any(|t| SEPARATORS.contains(&t.norm.as_str())) {
-            return None;
-        }
-        // ", and Tokyo delivered ..." starts a clause, not a list item.
-        let comma_and = toks.windows(2).any(|w| w[0].norm == "," && CONJUNCTIONS.contains(&w[1].norm.as_str()));
-        if comma_and {
-            let next = s.norm(y.te);
-            if !(is_punct(s, y.te) && next != "'s") && !s.cues.iter().any(|c| c.ts == y.te) {
+        // The link between mentions a and b: None if no list glue, else Some(has conjunction).
+        let link = |a: usize, b: usize| -> Option<bool> {
+            let (x, y) = (&s.ments[a], &s.ments[b]);
+            if y.ts <= x.te || !self.ok[a] || !self.ok[b] || y.group.is_some() {
                 return None;
             }
-        }
-        Some(toks.iter().any(|t| CONJUNCTIONS.contains(&t.norm.as_str())))
-    };
-    let mut lo = mi;
-    let mut conj = false;
-    while lo > 0 {
-        match glue(lo - 1, lo) {
-            Some(c) => {
-                conj |= c;
-                lo -= 1;
+            let toks = &s.toks[x.te..y.ts];
+            if !toks.iter().all(|t| self.lex.words.list_glue.contains(t.norm.as_str())) {
+                return None;
             }
-            None => break,
-        }
-    }
-    let mut hi = mi;
-    while hi + 1 < s.ments.len() {
-        match glue(hi, hi + 1) {
-            Some(c) => {
-                conj |= c;
-                hi += 1;
+            if !toks.iter().any(|t| SEPARATORS.contains(&t.norm.as_str())) {
+                return None;
             }
-            None => break,
+            // ", and Tokyo delivered ...": a new clause, not a list item.
+            let comma_and = toks
+                .windows(2)
+                .any(|w| w[0].norm == "," && CONJUNCTIONS.contains(&w[1].norm.as_str()));
+            if comma_and && !(self.is_punct(y.te) && self.norm(y.te) != "-") {
+                return None;
+            }
+            Some(toks.iter().any(|t| CONJUNCTIONS.contains(&t.norm.as_str())))
+        };
+        let mut lo = mi;
+        while lo > 0 && link(lo - 1, lo).is_some() {
+            lo -= 1;
         }
-    }
-    if lo == hi || !conj {
-        return vec![mi];
-    }
-    (lo..=hi).collect()
-}
-
-/// True when the mention (with its list) is a noun phrase that can act as a subject, not
-/// a modifier of another noun ("Russian tankers").
-fn is_head(lex: &Lexicon, s: &Sent, list: &[usize]) -> bool {
-    let last = list.iter().map(|&j| s.ments[j].te).max().unwrap_or(0);
-    let next = s.norm(last);
-    if next.is_empty() {
-        return true;
-    }
-    if next == "'s" {
-        return lex.words.agent_nouns.contains(s.norm(last + 1));
-    }
-    if is_punct(s, last) {
-        return next != "-";
-    }
-    if lex.words.auxiliaries.contains(next)
-        || lex.words.agent_nouns.contains(next)
-        || s.cues.iter().any(|c| c.ts == last)
-    {
-        return true;
-    }
-    if next.ends_with("ed") || next.ends_with("ly") {
-        return true;
-    }
-    if next.ends_with('s') {
-        let after = s.norm(last + 1);
-        return lex.words.determiners.contains(after)
-            || after == "to"
-            || after == "that"
-            || s.ments.iter().any(|m| m.ts == last + 1);
-    }
-    false
-}
-
-/// The preposition governing a mention, if any ("with Iran", "in the Gulf").
-fn prep_of(lex: &Lexicon, s: &Sent, mi: usize) -> Option<String> {
-    let p = s.prev_content(s.ments[mi].ts, lex)?;
-    let w = s.norm(p);
-    if !lex.words.pp_preps.contains(w) {
-        return None;
-    }
-    // "the regime in Tehran", "officials from Russia", "forces of X": the phrase names the actor.
-    let before = p.checked_sub(1).map(|j| s.norm(j)).unwrap_or("");
-    if lex.words.agent_nouns.contains(before) {
-        return None;
-    }
-    Some(w.to_string())
-}
-
-fn usable(s: &Sent, mi: usize) -> bool {
-    !s.ments[mi].speaker
-}
-
-/// The mention of the subject before token `pos`.
-fn subject_left(lex: &Lexicon, s: &Sent, pos: usize, mem: &Memory, exclude: &[usize]) -> Option<usize> {
-    let cands: Vec<usize> = (0..s.ments.len())
-        .filter(|&j| s.ments[j].te <= pos && usable(s, j) && !exclude.contains(&s.ments[j].actor))
-        .collect();
-    let head = |j: usize| is_head(lex, s, &list_of(lex, s, j)) && prep_of(lex, s, j).is_none();
-    let fresh = |j: usize| !mem.used_targets.contains(&j);
-    let passes: [&dyn Fn(usize) -> bool; 4] = [
-        &|j| s.same_clause(s.ments[j].ts, pos) && head(j) && fresh(j),
-        &|j| s.same_clause(s.ments[j].ts, pos) && fresh(j) && prep_of(lex, s, j).is_none(),
-        &|j| head(j) && fresh(j),
-        &|j| fresh(j) && prep_of(lex, s, j).is_none(),
-    ];
-    for pass in passes {
-        if let Some(&j) = cands.iter().rev().find(|&&j| pass(j)) {
-            return Some(j);
+        let mut hi = mi;
+        while hi + 1 < s.ments.len() && link(hi, hi + 1).is_some() {
+            hi += 1;
         }
-    }
-    None
-}
-
-/// "Russia's support", "American seizure", "Russian military support", "US and Israeli
-/// forces' attack": a mention right before the cue, with at most two modifier words between.
-fn modifier_source(lex: &Lexicon, s: &Sent, cue: &CueAt) -> Option<usize> {
-    let mut j = cue.ts;
-    let mut skipped = 0;
-    while j > 0 {
-        if let Some(mi) = (0..s.ments.len()).find(|&m| s.ments[m].te == j && usable(s, m)) {
-            return Some(mi);
+        // A list ends with a conjunction before its last item: "X and Y, Moscow has ..."
+        // does not take Moscow.
+        while hi > lo && link(hi - 1, hi) == Some(false) {
+            hi -= 1;
         }
-        let w = s.norm(j - 1);
-        let modifier_word = w == "'s"
-            || w == "-"
-            || (s.toks[j - 1].word
-                && !lex.words.determiners.contains(w)
-                && !lex.words.auxiliaries.contains(w)
-                && !lex.words.pp_preps.contains(w)
-                && !s.cues.iter().any(|c| c.ts < j && j - 1 < c.te));
-        if !modifier_word || skipped >= 2 {
+        if hi < mi {
+            // `mi` itself was a comma-only tail: it stands alone.
+            return vec![mi];
+        }
+        if lo == hi {
+            return vec![mi];
+        }
+        (lo..=hi).collect()
+    }
+
+    /// True when the mention (with its list) can act as a subject, not a modifier of another
+    /// noun ("Russian tankers", "Tehran's plans").
+    fn is_head(&self, list: &[usize]) -> bool {
+        let s = self.s;
+        let last = list.iter().map(|&j| s.ments[j].te).max().unwrap_or(0);
+        let next = self.norm(last);
+        if next.is_empty() {
+            return true;
+        }
+        if next == "'s" {
+            return self.lex.words.agent_nouns.contains(self.norm(last + 1));
+        }
+        if self.is_punct(last) {
+            if next == "-" {
+                // "Russia-Iran pact" (attached) is a modifier; "– Armenia –" (spaced) is not.
+                let attached = last > 0 && s.toks[last - 1].end == s.toks[last].start;
+                return !attached;
+            }
+            return true;
+        }
+        if let Some(c) = s.cues.iter().find(|c| c.ts == last) {
+            return c.form == Form::Verb;
+        }
+        let w = &self.lex.words;
+        if w.auxiliaries.contains(next) || w.agent_nouns.contains(next) {
+            return true;
+        }
+        if next.ends_with("ed") || next.ends_with("ly") {
+            return true;
+        }
+        if next.ends_with('s') {
+            let after = self.norm(last + 1);
+            return w.determiners.contains(after)
+                || after == "to"
+                || after == "that"
+                || s.ments.iter().any(|m| m.ts == last + 1);
+        }
+        false
+    }
+
+    /// The preposition governing a mention, if any ("with Iran", "in the Gulf").
+    fn prep_of(&self, mi: usize) -> Option<&str> {
+        let p = self.s.prev_content(self.s.ments[mi].ts, self.lex)?;
+        let w = self.norm(p);
+        if !self.lex.words.pp_preps.contains(w) {
             return None;
         }
-        if w != "'s" && w != "-" {
-            skipped += 1;
+        // "the regime in Tehran", "officials from Russia", "forces of X": the phrase is the actor.
+        let before = p.checked_sub(1).map(|j| self.norm(j)).unwrap_or("");
+        if self.lex.words.agent_nouns.contains(before) {
+            return None;
         }
-        j -= 1;
+        Some(w)
     }
-    None
-}
 
-/// "attacked by X", "an attack by US and Israeli forces on Iran": the agent and where its
-/// phrase ends.
-fn by_agent(s: &Sent, cue: &CueAt) -> Option<(usize, usize)> {
-    let by = (cue.reach..(cue.reach + 3).min(s.toks.len())).find(|&j| s.norm(j) == "by")?;
-    if s.ments.iter().any(|m| m.ts >= cue.reach && m.ts < by) {
-        return None;
+    fn locative(&self, mi: usize) -> bool {
+        self.prep_of(mi).is_some_and(|p| self.lex.words.locative_preps.contains(p))
     }
-    let mi = (0..s.ments.len()).find(|&m| s.ments[m].ts > by && s.ments[m].ts <= by + 3 && usable(s, m))?;
-    Some((mi, s.ments[mi].te))
-}
 
-/// "aggression from the West", "assistance from Moscow": the source of a noun cue.
-fn from_source(s: &Sent, cue: &CueAt) -> Option<usize> {
-    let from = (cue.reach..(cue.reach + 4).min(s.toks.len())).find(|&j| s.norm(j) == "from")?;
-    (0..s.ments.len()).find(|&m| s.ments[m].ts > from && s.ments[m].ts <= from + 3 && usable(s, m))
+    /// P-SUBJ: the subject before token `pos`.
+    fn subject_left(&self, pos: usize, mem: &Memory, exclude: &[usize]) -> Option<usize> {
+        let s = self.s;
+        let cands: Vec<usize> = (0..s.ments.len())
+            .filter(|&j| s.ments[j].te <= pos && self.ok[j] && !exclude.contains(&self.actor(j)))
+            .collect();
+        let head = |j: usize| self.is_head(&self.list_of(j)) && self.prep_of(j).is_none();
+        let fresh = |j: usize| !mem.objects.contains(&j);
+        let free = |j: usize| fresh(j) && !mem.modifiers.contains(&j);
+        let same = |j: usize| s.same_clause(s.ments[j].ts, pos);
+        let passes: [&dyn Fn(usize) -> bool; 5] = [
+            &|j| same(j) && head(j) && free(j),
+            &|j| same(j) && free(j) && self.prep_of(j).is_none(),
+            &|j| head(j) && fresh(j),
+            &|j| fresh(j) && self.prep_of(j).is_none(),
+            &|j| fresh(j),
+        ];
+        for pass in passes {
+            if let Some(&j) = cands.iter().rev().find(|&&j| pass(j)) {
+                return Some(j);
+            }
+        }
+        None
+    }
+
+    /// P-MOD: a mention right before the cue, with at most two modifier words between.
+    fn modifier_source(&self, cue: &CueAt) -> Option<usize> {
+        let s = self.s;
+        let mut j = cue.ts;
+        let mut skipped = 0;
+        while j > 0 {
+            if let Some(mi) = (0..s.ments.len()).find(|&m| s.ments[m].te == j && self.ok[m]) {
+                return Some(mi);
+            }
+            let w = self.norm(j - 1);
+            let adjective = s.toks[j - 1].word
+                && !self.lex.words.determiners.contains(w)
+                && !self.lex.words.auxiliaries.contains(w)
+                && !self.lex.words.pp_preps.contains(w)
+                && !w.ends_with("ed")
+                && !w.ends_with("ly")
+                && !PRONOUNS.contains(&w)
+                && !s.cues.iter().any(|c| c.ts < j && j - 1 < c.te);
+            if w == "'s" || w == "-" {
+                j -= 1;
+                continue;
+            }
+            if !adjective || skipped >= 2 {
+                return None;
+            }
+            skipped += 1;
+            j -= 1;
+        }
+        None
+    }
+
+    /// P-BY: "attacked by X": the agent and where its phrase ends.
+    fn by_agent(&self, cue: &CueAt) -> Option<(usize, usize)> {
+        let s = self.s;
+        let by = (cue.reach..(cue.reach + 3).min(s.toks.len())).find(|&j| self.norm(j) == "by")?;
+        if s.ments.iter().any(|m| m.ts >= cue.reach && m.ts < by)
+            || s.cues.iter().any(|c| c.ts >= cue.reach && c.ts < by)
+        {
+            return None;
+        }
+        let mi = (0..s.ments.len()).find(|&m| s.ments[m].ts > by && s.ments[m].ts <= by + 3 && self.ok[m])?;
+        let list = self.list_of(mi);
+        let end = list.iter().map(|&m| s.ments[m].te).max().unwrap_or(s.ments[mi].te);
+        Some((mi, end))
+    }
+
+    /// P-FROM: "aggression from the West".
+    fn from_source(&self, cue: &CueAt) -> Option<usize> {
+        let s = self.s;
+        let from = (cue.reach..(cue.reach + 4).min(s.toks.len())).find(|&j| self.norm(j) == "from")?;
+        if s.cues.iter().any(|c| c.ts >= cue.reach && c.ts < from) {
+            return None;
+        }
+        (0..s.ments.len()).find(|&m| s.ments[m].ts > from && s.ments[m].ts <= from + 3 && self.ok[m])
+    }
+
+    /// P-BENEF: a beneficiary frame before the cue; its start and flag.
+    fn beneficiary(&self, cue: &CueAt) -> Option<(usize, Option<Flag>)> {
+        let s = self.s;
+        s.marks
+            .iter()
+            .filter(|m| matches!(m.kind, Kind::Benef(_)))
+            .filter(|m| m.end <= cue.ts && s.words_between(m.end, cue.ts) <= 4 && s.same_clause(m.start, cue.ts))
+            .filter(|m| s.ments.iter().filter(|x| x.ts >= m.end && x.te <= cue.ts).count() <= 1)
+            .filter(|m| !s.cues.iter().any(|c| !c.absorbed && c.ts >= m.end && c.ts < cue.ts))
+            .max_by_key(|m| m.end)
+            .map(|m| match m.kind {
+                Kind::Benef(f) => (m.start, f),
+                _ => (m.start, None),
+            })
+    }
+
+    /// The noun-or-verb reading of a cue: a noun after a determiner, an adjective or a
+    /// modifier; a verb after a subject, an auxiliary, "to", "not" or an adverb.
+    fn nounish(&self, cue: &CueAt) -> bool {
+        match cue.form {
+            Form::Noun => true,
+            Form::Verb => false,
+            Form::Either => {
+                let Some(p) = cue.ts.checked_sub(1) else {
+                    return false;
+                };
+                let w = self.norm(p);
+                if self.lex.words.auxiliaries.contains(w)
+                    || PRONOUNS.contains(&w)
+                    || matches!(w, "to" | "not" | "n't" | "never" | "who" | "that" | "which")
+                    || w.ends_with("ly")
+                {
+                    return false;
+                }
+                if let Some(m) = (0..self.s.ments.len()).find(|&m| self.s.ments[m].te == cue.ts) {
+                    return !self.is_head(&[m]) || self.norm(cue.ts - 1) == "'s";
+                }
+                true
+            }
+        }
+    }
+
+    /// P-OBJ: the first fitting mention after token `from`, in the cue's clause.
+    fn target_right(&self, ci: usize, from: usize, rule: &Rule, nounish: bool, exclude: &[usize]) -> Option<Target> {
+        let s = self.s;
+        let cue = &s.cues[ci];
+        // A mention inside a gapped cue is its object ("expressing concern about Iran's fate").
+        if let Some(mi) = (0..s.ments.len()).find(|&m| s.ments[m].ts > cue.ts && s.ments[m].te <= cue.te && self.ok[m]) {
+            if !exclude.contains(&self.actor(mi)) {
+                return Some(Target::One(mi));
+            }
+        }
+        for mi in 0..s.ments.len() {
+            let m = &s.ments[mi];
+            if m.ts < from {
+                continue;
+            }
+            if !s.same_clause(cue.ts, m.ts) {
+                return None;
+            }
+            // Another act in between: its object is not ours, unless only "and"/"or" link the
+            // two acts. A reaction takes the agent of the act it reacts to ("condemnations of
+            // alleged aggression from the West").
+            let between = s.cues.iter().enumerate().find(|&(k, c)| {
+                k != ci && !c.absorbed && c.ts >= from && c.ts < m.ts && {
+                    !s.toks[from.min(c.ts)..c.ts].iter().all(|t| {
+                        matches!(t.norm.as_str(), "and" | "or" | "," | "\"" | "'")
+                            || self.lex.words.determiners.contains(t.norm.as_str())
+                    })
+                }
+            });
+            if let Some((_, c)) = between {
+                if !rule.quad.is_material() {
+                    let agent = self.by_agent(c).map(|(a, _)| a).or_else(|| self.from_source(c));
+                    if let Some(a) = agent.filter(|&a| !exclude.contains(&self.actor(a))) {
+                        return Some(Target::One(a));
+                    }
+                }
+                return None;
+            }
+            if !self.ok[mi] || exclude.contains(&m.actor) {
+                continue;
+            }
+            let prep = self.prep_of(mi);
+            match prep {
+                Some("between") => return Some(Target::Between(self.list_of(mi))),
+                Some("by") => continue,
+                Some("from") if nounish => continue,
+                Some(p) if self.lex.words.locative_preps.contains(p) && !rule.target_in => continue,
+                _ => {}
+            }
+            if nounish {
+                let through = match prep {
+                    Some(p) => NOUN_PREPS.contains(&p) || (rule.target_in && self.lex.words.locative_preps.contains(p)),
+                    None => false,
+                };
+                if !through {
+                    // "verbal support is all that ... Putin": not its object.
+                    continue;
+                }
+            }
+            // ", the Russian president paid ...": a subject after a fronted phrase.
+            let after_comma = s.prev_content(m.ts, self.lex).is_some_and(|p| self.norm(p) == ",");
+            if after_comma && s.words_between(from, m.ts) > 0 && self.is_head(&self.list_of(mi)) {
+                return None;
+            }
+            return Some(Target::One(mi));
+        }
+        None
+    }
+
+    /// True when nothing after the cue could be its object: end, punctuation, a pronoun.
+    fn object_absent(&self, cue: &CueAt) -> bool {
+        let i = cue.reach;
+        i >= self.s.toks.len()
+            || (self.is_punct(i) && self.norm(i) != "\"")
+            || self.s.marks.iter().any(|m| m.kind == Kind::Anaphoric && m.start == i)
+    }
+
+    /// A form of "be" right before the cue: a passive ("was arrested").
+    fn passive(&self, cue: &CueAt) -> bool {
+        let lo = cue.ts.saturating_sub(3);
+        (lo..cue.ts).any(|j| matches!(self.norm(j), "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got"))
+            && (self.norm(cue.ts).ends_with("ed") || self.norm(cue.ts).ends_with("en"))
+    }
+
+    /// P-BACK: the nearest actor named before the cue, other than the sources.
+    fn back(&self, pos: usize, sources: &[usize]) -> Option<usize> {
+        let src: Vec<usize> = sources.iter().map(|&m| self.actor(m)).collect();
+        (0..self.s.ments.len())
+            .rev()
+            .find(|&m| self.s.ments[m].te <= pos && self.ok[m] && !src.contains(&self.actor(m)) && !self.locative(m))
+    }
+
+    /// P-FRONT: "Unable to intervene ... to save X, Russia ...", "In a letter of condolences
+    /// ... to X, the Russian president ...": the cue sits in a fronted phrase with no actor
+    /// before it; the source is the subject after the phrase's comma. A fronted prepositional
+    /// phrase ("Since the invasion of Ukraine, Iran ...") qualifies only for statements.
+    fn front_subject(&self, cue: &CueAt, rule: &Rule, targets: &[usize]) -> Option<usize> {
+        let s = self.s;
+        if (0..s.ments.len()).any(|m| s.ments[m].te <= cue.ts && self.ok[m]) {
+            return None;
+        }
+        let first = s.toks.iter().position(|t| t.word)?;
+        let fw = self.norm(first);
+        let w = &self.lex.words;
+        let opens_with_phrase = !(w.pp_preps.contains(fw) || w.determiners.contains(fw) || PRONOUNS.contains(&fw) || fw == "there");
+        if !opens_with_phrase && rule.quad.is_material() {
+            return None;
+        }
+        let after = targets.iter().map(|&m| self.s.ments[m].te).max().unwrap_or(cue.reach);
+        let comma = (after.max(cue.reach)..s.toks.len()).find(|&j| self.norm(j) == ",")?;
+        let tgt: Vec<usize> = targets.iter().map(|&m| self.actor(m)).collect();
+        (0..s.ments.len()).find(|&m| {
+            s.ments[m].ts > comma && self.ok[m] && !tgt.contains(&self.actor(m)) && self.is_head(&self.list_of(m))
+        })
+    }
 }
 
 enum Target {
@@ -214,100 +440,11 @@ enum Target {
     Between(Vec<usize>),
 }
 
-/// The first fitting mention after the cue, in its clause.
-fn target_right(
-    lex: &Lexicon,
-    s: &Sent,
-    ci: usize,
-    from: usize,
-    rule: &Rule,
-    nounish: bool,
-    exclude: &[usize],
-) -> Option<Target> {
-    let cue = &s.cues[ci];
-    for mi in 0..s.ments.len() {
-        let m = &s.ments[mi];
-        if m.ts < from {
-            continue;
-        }
-        if !s.same_clause(cue.ts, m.ts) {
-            return None;
-        }
-        // Another act between: its object is not ours, unless only "and"/"or" link them.
-        let between_cue = s.cues.iter().enumerate().any(|(k, c)| {
-            k != ci && !c.absorbed && c.ts >= from && c.ts < m.ts && {
-                let linked = s.toks[from.min(c.ts)..c.ts].iter().all(|t| {
-                    matches!(t.norm.as_str(), "and" | "or" | ",") || lex.words.determiners.contains(t.norm.as_str())
-                });
-                !linked
-            }
-        });
-        if between_cue {
-            return None;
-        }
-        if !usable(s, mi) || exclude.contains(&m.actor) {
-            continue;
-        }
-        let prep = prep_of(lex, s, mi);
-        match prep.as_deref() {
-            Some("between") => return Some(Target::Between(list_of(lex, s, mi))),
-            Some("by") => continue,
-            Some("from") if nounish => continue,
-            Some(p) if lex.words.locative_preps.contains(p) && !rule.target_in => continue,
-            _ => {}
-        }
-        // ", the Russian president paid ...": a subject after a fronted phrase ends the search.
-        let after_comma = s.prev_content(m.ts, lex).is_some_and(|p| s.norm(p) == ",");
-        if after_comma && s.words_between(from, m.ts) > 0 && is_head(lex, s, &list_of(lex, s, mi)) {
-            return None;
-        }
-        return Some(Target::One(mi));
-    }
-    None
-}
-
-/// A beneficiary frame before the cue: "Tehran has received limited ... assistance",
-/// "Iran will rely on Russian military support". Returns the frame's start and flag.
-fn beneficiary(s: &Sent, cue: &CueAt) -> Option<(usize, Option<Flag>)> {
-    s.marks
-        .iter()
-        .filter(|m| matches!(m.kind, Kind::Benef(_)))
-        .filter(|m| m.end <= cue.ts && s.words_between(m.end, cue.ts) <= 4 && s.same_clause(m.start, cue.ts))
-        .filter(|m| {
-            // Nothing named between but the source's own modifier.
-            let inner: Vec<&super::sentence::Ment> =
-                s.ments.iter().filter(|x| x.ts >= m.end && x.te <= cue.ts).collect();
-            inner.len() <= 1
-        })
-        .filter(|m| !s.cues.iter().any(|c| !c.absorbed && c.ts >= m.end && c.ts < cue.ts && c.te <= cue.ts))
-        .max_by_key(|m| m.end)
-        .map(|m| match m.kind {
-            Kind::Benef(f) => (m.start, f),
-            _ => (m.start, None),
-        })
-}
-
-/// True when the cue is followed by nothing it could take as an object: end of sentence,
-/// punctuation, or a pronoun ("ignored it", "overlooking this demand").
-fn object_absent(s: &Sent, cue: &CueAt) -> bool {
-    let i = cue.reach;
-    i >= s.toks.len()
-        || (is_punct(s, i) && s.norm(i) != "\"")
-        || s.marks.iter().any(|m| m.kind == Kind::Anaphoric && m.start == i)
-}
-
-/// A form of "be" right before the cue: a passive ("was arrested").
-fn passive(s: &Sent, cue: &CueAt) -> bool {
-    let lo = cue.ts.saturating_sub(3);
-    (lo..cue.ts).any(|j| matches!(s.norm(j), "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got"))
-        && s.norm(cue.ts).ends_with("ed")
-}
-
-fn pairs_between(list: &[usize], s: &Sent) -> Vec<(usize, usize)> {
+fn pairs_among(v: &View, list: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for &a in list {
         for &b in list {
-            if s.ments[a].actor != s.ments[b].actor {
+            if v.actor(a) != v.actor(b) && !out.iter().any(|&(x, y)| v.actor(x) == v.actor(a) && v.actor(y) == v.actor(b)) {
                 out.push((a, b));
             }
         }
@@ -316,146 +453,144 @@ fn pairs_between(list: &[usize], s: &Sent) -> Vec<(usize, usize)> {
 }
 
 /// The parties of cue `ci`.
-pub(crate) fn find(lex: &Lexicon, s: &Sent, ci: usize, mem: &Memory, speakers_before: &[usize]) -> Parties {
+pub(crate) fn find(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties {
+    let s = v.s;
     let cue = &s.cues[ci];
-    let rule = &lex.rules[cue.rule];
-    let prev = cue.ts.checked_sub(1).map(|j| s.norm(j)).unwrap_or("");
-    let modifier = modifier_source(lex, s, cue);
-    let nounish = match cue.form {
-        Form::Noun => true,
-        Form::Verb => false,
-        Form::Either => lex.words.determiners.contains(prev) || modifier.is_some() && !is_head(lex, s, &[modifier.unwrap_or(0)]),
-    };
+    let rule = &v.lex.rules[cue.rule];
+    let modifier = v.modifier_source(cue);
+    let nounish = v.nounish(cue);
     let mut out = Parties::default();
     let mut sources: Vec<usize> = Vec::new();
     let mut targets: Vec<usize> = Vec::new();
     let mut explicit_src = false;
     let mut explicit_tgt = false;
     let mut between: Option<Vec<usize>> = None;
+    let actors_of = |l: &[usize]| l.iter().map(|&m| v.actor(m)).collect::<Vec<_>>();
 
-    let src_actors = |v: &[usize]| v.iter().map(|&m| s.ments[m].actor).collect::<Vec<_>>();
-
-    if let Some((frame, flag)) = beneficiary(s, cue).filter(|_| rule.quad.is_cooperation()) {
-        // The subject of the frame receives; the giver is the modifier or "from X".
+    if let Some((frame, flag)) = v.beneficiary(cue).filter(|_| rule.quad.is_cooperation()) {
+        // P-BENEF: the subject of the frame receives; the giver is the modifier or "from X".
         out.flag = flag;
-        let giver = modifier
-            .or_else(|| from_source(s, cue))
-            .or_else(|| (0..s.ments.len()).find(|&m| s.ments[m].ts >= cue.reach && s.ments[m].ts <= cue.reach + 3 && usable(s, m)));
+        let giver = modifier.or_else(|| v.from_source(cue)).or_else(|| {
+            (0..s.ments.len()).find(|&m| s.ments[m].ts >= cue.reach && s.ments[m].ts <= cue.reach + 3 && v.ok[m])
+        });
         if let Some(g) = giver {
-            sources = list_of(lex, s, g);
+            sources = v.list_of(g);
             explicit_src = true;
         }
-        if let Some(t) = subject_left(lex, s, frame, mem, &src_actors(&sources)) {
-            targets = list_of(lex, s, t);
+        if let Some(t) = v.subject_left(frame, mem, &actors_of(&sources)) {
+            targets = v.list_of(t);
             explicit_tgt = true;
         }
-    } else if let Some((agent, after)) = by_agent(s, cue) {
-        sources = list_of(lex, s, agent);
+    } else if let Some((agent, after)) = v.by_agent(cue) {
+        // P-BY.
+        sources = v.list_of(agent);
         explicit_src = true;
-        let ex = src_actors(&sources);
-        match target_right(lex, s, ci, after, rule, true, &ex) {
+        let ex = actors_of(&sources);
+        match v.target_right(ci, after, rule, true, &ex) {
             Some(Target::One(t)) => {
-                targets = list_of(lex, s, t);
+                targets = v.list_of(t);
                 explicit_tgt = true;
+                out.objects = targets.clone();
             }
             Some(Target::Between(l)) => between = Some(l),
             None => {
-                if let Some(t) = subject_left(lex, s, cue.ts, mem, &ex) {
-                    targets = list_of(lex, s, t);
+                if let Some(t) = v.subject_left(cue.ts, mem, &ex) {
+                    targets = v.list_of(t);
                 }
+            }
+        }
+    } else if v.passive(cue) && !nounish {
+        // P-BY, agentless: "Maduro was arrested".
+        if rule.quad.is_conflict() && !mem.last_conflict_sources.is_empty() {
+            if let Some(t) = v.subject_left(cue.ts, mem, &mem.last_conflict_sources.iter().map(|&m| v.actor(m)).collect::<Vec<_>>()) {
+                targets = v.list_of(t);
+                sources = mem.last_conflict_sources.clone();
             }
         }
     } else {
         if let Some(m) = modifier {
-            sources = list_of(lex, s, m);
+            sources = v.list_of(m);
             explicit_src = true;
+            out.modifiers = sources.clone();
         } else if nounish {
-            if let Some(m) = from_source(s, cue) {
-                sources = list_of(lex, s, m);
+            if let Some(m) = v.from_source(cue) {
+                sources = v.list_of(m);
                 explicit_src = true;
             }
         }
-        let ex = src_actors(&sources);
-        match target_right(lex, s, ci, cue.reach, rule, nounish, &ex) {
+        let ex = actors_of(&sources);
+        match v.target_right(ci, cue.reach, rule, nounish, &ex) {
             Some(Target::One(t)) => {
-                targets = list_of(lex, s, t);
+                targets = v.list_of(t);
                 explicit_tgt = true;
+                out.objects = targets.clone();
             }
             Some(Target::Between(l)) => between = Some(l),
             None => {}
         }
-        if sources.is_empty() && !(rule.symmetric && between.is_some()) {
-            if passive(s, cue) && rule.quad.is_conflict() {
-                // "Maduro was arrested": the agent of the act before it in the sentence.
-                let t = subject_left(lex, s, cue.ts, mem, &[]);
-                if let Some(t) = t.filter(|_| targets.is_empty()) {
-                    targets = list_of(lex, s, t);
-                }
-                sources = mem
-                    .last_conflict_sources
-                    .iter()
-                    .filter_map(|&a| s.ments.iter().position(|m| m.actor == a))
-                    .collect();
-            } else {
-                let ex: Vec<usize> = targets.iter().map(|&m| s.ments[m].actor).collect();
-                if let Some(m) = subject_left(lex, s, cue.ts, mem, &ex) {
-                    sources = list_of(lex, s, m);
+        // A material act named after a preposition ("after strikes on Hezbollah") is not the
+        // clause subject's act.
+        let prev = cue.ts.checked_sub(1).map(|j| s.norm(j)).unwrap_or("");
+        let circumstance = nounish && rule.quad.is_material() && v.lex.words.pp_preps.contains(prev);
+        if sources.is_empty() && !(rule.symmetric && between.is_some()) && !circumstance {
+            let ex = actors_of(&targets);
+            if let Some(m) = v.subject_left(cue.ts, mem, &ex) {
+                let list = v.list_of(m);
+                // P-SUBJ for a noun only with an explicit object, or a joint act of a list.
+                if !nounish || explicit_tgt || (rule.symmetric && list.len() >= 2) {
+                    sources = list;
                 }
             }
         }
     }
 
-    // Joint acts: "between X and Y", "X and Y signed ...".
+    // P-BETWEEN.
     if let Some(list) = between {
         if rule.symmetric {
-            out.pairs = pairs_between(&list, s);
+            out.pairs = pairs_among(v, &list);
             return out;
         }
         targets = list;
         explicit_tgt = true;
     }
-    if nounish && !explicit_src && !explicit_tgt {
-        return out;
-    }
+    // P-JOINT: "X and Y signed ...", "the partnership between X and Y does not include ...".
     if targets.is_empty() && rule.symmetric && sources.len() >= 2 {
-        out.pairs = pairs_between(&sources, s);
+        out.pairs = pairs_among(v, &sources);
         return out;
     }
-    // A speaker who acts: "Russia has stated it does not support Iran".
+    if targets.is_empty() && sources.is_empty() && rule.symmetric && nounish {
+        // "..., however the agreement does not include a clause for mutual defense": the
+        // parties of the act before it.
+        out.pairs = mem.last_pairs.clone();
+        return out;
+    }
+    if nounish && !explicit_src && !explicit_tgt && sources.len() < 2 {
+        return out;
+    }
+    // P-SPEAKER.
     if sources.is_empty() {
-        if let Some(&sp) = speakers_before.first() {
-            let pronoun = (0..cue.ts).any(|j| matches!(s.norm(j), "it" | "he" | "she" | "they" | "we"));
-            if pronoun {
+        if let Some(&sp) = speakers.first() {
+            if (0..cue.ts).any(|j| PRONOUNS.contains(&s.norm(j))) {
                 sources = vec![sp];
             }
         }
     }
-    // A statement before its subject: "In a letter of condolences ... to X, the president ...".
-    if sources.is_empty() && !targets.is_empty() && !rule.quad.is_material() {
-        let after = targets.iter().map(|&t| s.ments[t].te).max().unwrap_or(0);
-        let tgt_actors: Vec<usize> = targets.iter().map(|&t| s.ments[t].actor).collect();
-        if let Some(m) = (0..s.ments.len()).find(|&m| {
-            s.ments[m].ts >= after && usable(s, m) && !tgt_actors.contains(&s.ments[m].actor) && is_head(lex, s, &[m])
-        }) {
-            sources = list_of(lex, s, m);
+    // P-FRONT.
+    if sources.is_empty() {
+        if let Some(m) = v.front_subject(cue, rule, &targets) {
+            sources = v.list_of(m);
         }
     }
-    // No object after the cue: it points back to an actor named before.
-    if targets.is_empty() && !sources.is_empty() && ((nounish && explicit_src) || object_absent(s, cue)) {
-        let src: Vec<usize> = sources.iter().map(|&m| s.ments[m].actor).collect();
-        let topic = (0..s.ments.len()).find(|&m| {
-            usable(s, m)
-                && !src.contains(&s.ments[m].actor)
-                && !lex.words.locative_preps.contains(prep_of(lex, s, m).as_deref().unwrap_or(""))
-                && s.ments[m].ts < cue.ts
-        });
-        if let Some(t) = topic {
-            targets = list_of(lex, s, t);
+    // P-BACK.
+    let hostile_noun = nounish && explicit_src && rule.quad.is_conflict();
+    if targets.is_empty() && !sources.is_empty() && (hostile_noun || (!nounish && v.object_absent(cue))) {
+        if let Some(t) = v.back(cue.ts, &sources) {
+            targets = v.list_of(t);
         }
     }
     for &a in &sources {
         for &b in &targets {
-            if s.ments[a].actor != s.ments[b].actor && !out.pairs.contains(&(a, b)) {
+            if v.actor(a) != v.actor(b) && !out.pairs.contains(&(a, b)) {
                 out.pairs.push((a, b));
             }
         }
@@ -463,9 +598,9 @@ pub(crate) fn find(lex: &Lexicon, s: &Sent, ci: usize, mem: &Memory, speakers_be
     out
 }
 
-/// "ally more closely with the United States against Tehran": the actors an act of
-/// cooperation is directed against.
-pub(crate) fn against(lex: &Lexicon, s: &Sent, ci: usize) -> Vec<usize> {
+/// P-AGAINST: the actors an act of cooperation is directed against.
+pub(crate) fn against(v: &View, ci: usize) -> Vec<usize> {
+    let s = v.s;
     let cue = &s.cues[ci];
     let Some(a) = (cue.reach..s.toks.len())
         .take_while(|&j| s.same_clause(cue.ts, j))
@@ -473,8 +608,8 @@ pub(crate) fn against(lex: &Lexicon, s: &Sent, ci: usize) -> Vec<usize> {
     else {
         return Vec::new();
     };
-    match (0..s.ments.len()).find(|&m| s.ments[m].ts > a && s.ments[m].ts <= a + 3 && usable(s, m)) {
-        Some(m) => list_of(lex, s, m),
+    match (0..s.ments.len()).find(|&m| s.ments[m].ts > a && s.ments[m].ts <= a + 3 && v.ok[m]) {
+        Some(m) => v.list_of(m),
         None => Vec::new(),
     }
 }

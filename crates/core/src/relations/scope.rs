@@ -5,7 +5,7 @@
 use super::lexicon::{Kind, Lexicon};
 use super::sentence::{CueAt, Sent};
 use super::tokens::tokenize;
-use crate::model::{Actor, Flag, Span};
+use crate::model::{Actor, ActorKind, Flag, Span};
 
 /// Tokens `from..to` of a sentence are reported speech, attributed to `by`.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,7 +13,7 @@ pub(crate) struct Report {
     pub from: usize,
     pub to: usize,
     pub by: Option<String>,
-    /// The speaker when it is an actor of the sentence (for "Russia has stated it ...").
+    /// The speaker's mention when it is an actor of the sentence ("Russia has stated it ...").
     pub speaker: Option<usize>,
 }
 
@@ -37,8 +37,10 @@ fn words_text(s: &Sent, from: usize, to: usize) -> Option<String> {
     }
 }
 
-/// The speech frames of a sentence. Marks the speakers' mentions so they are never parties.
-pub(crate) fn speech_frames(lex: &Lexicon, s: &mut Sent, actors: &[Actor]) -> Vec<Report> {
+/// The speech frames of a sentence (REP-TRAIL "..., the Kremlin said.", REP-FWD "Putin says
+/// ...", REP-FRAME "according to X", "it is noted that"). The speakers' mentions are recorded
+/// in `s.speakers` with the tokens they report, where they cannot be parties.
+pub(crate) fn speech_frames(s: &mut Sent, actors: &[Actor]) -> Vec<Report> {
     let n = s.toks.len();
     let mut out = Vec::new();
     let last_word = s.toks.iter().rposition(|t| t.word).unwrap_or(0);
@@ -52,17 +54,17 @@ pub(crate) fn speech_frames(lex: &Lexicon, s: &mut Sent, actors: &[Actor]) -> Ve
                 let after_words = s.words_between(m.end, last_word + 1);
                 let lo = m.start.saturating_sub(7);
                 let comma_before = (lo..m.start).rev().find(|&j| matches!(s.norm(j), "," | "\""));
-                if after_words <= 3 && comma_before.is_some() {
-                    // Trailing: "..., the Kremlin said Saturday." / "...," said the Kremlin.
-                    let c = comma_before.unwrap_or(m.start);
+                if let (true, Some(c)) = (after_words <= 3, comma_before) {
+                    // REP-TRAIL: "..., the Kremlin said Saturday." / "...," said the Kremlin.
                     let cut = (0..=c).rev().find(|&j| s.norm(j) == ",").unwrap_or(c);
-                    let (by, speaker) = speaker_of(s, actors, cut, n, m.start, m.end);
-                    out.push(Report {
-                        from: 0,
-                        to: cut,
-                        by,
-                        speaker,
-                    });
+                    let spk: Vec<usize> = (0..s.ments.len())
+                        .filter(|&i| s.ments[i].ts >= cut && !(s.ments[i].ts >= m.start && s.ments[i].te <= m.end))
+                        .collect();
+                    let (by, speaker) = speaker_of(s, actors, &spk, cut, n, m.start, m.end);
+                    for i in spk {
+                        s.speakers.push((i, 0, cut));
+                    }
+                    out.push(Report { from: 0, to: cut, by, speaker });
                     continue;
                 }
                 if quote_only {
@@ -72,38 +74,53 @@ pub(crate) fn speech_frames(lex: &Lexicon, s: &mut Sent, actors: &[Actor]) -> Ve
                         continue;
                     }
                 }
-                // Forward: the subject before the verb speaks; what follows is reported.
+                // REP-FWD: the subject before the verb speaks; what follows is reported.
                 let start = (0..m.start)
                     .rev()
                     .find(|&j| !s.same_clause(j, m.start))
                     .map_or(0, |j| j + 1);
-                let (by, speaker) = speaker_of(s, actors, start, m.start, m.start, m.end);
-                out.push(Report {
-                    from: m.end,
-                    to: n,
-                    by,
-                    speaker,
-                });
+                let spk: Vec<usize> = (0..s.ments.len())
+                    .filter(|&i| s.ments[i].ts >= start && s.ments[i].te <= m.start)
+                    .collect();
+                let (by, speaker) = speaker_of(s, actors, &spk, start, m.start, m.start, m.end);
+                for i in spk {
+                    s.speakers.push((i, m.end, n));
+                }
+                out.push(Report { from: m.end, to: n, by, speaker });
             }
             Kind::Frame => {
-                // "according to X, ...", "cited by X": the whole sentence; X is the speaker.
-                let stop = (m.end..n)
-                    .find(|&j| s.norm(j) == ",")
-                    .unwrap_or(n)
-                    .min(m.end + 6);
+                // REP-FRAME: "according to X, ...", "cited by X": the whole sentence; the actor
+                // named right after is the speaker. "It is noted that": what follows.
                 let impersonal = s.norm(m.start) == "it" || s.norm(m.start) == "reportedly";
-                let (by, speaker) = if impersonal {
-                    (words_text(s, m.start, m.end), None)
-                } else {
-                    speaker_of(s, actors, m.end, stop, m.start, m.end)
-                };
-                let from = if impersonal { m.end } else { 0 };
-                out.push(Report {
-                    from,
-                    to: n,
-                    by,
-                    speaker,
-                });
+                if impersonal {
+                    out.push(Report {
+                        from: m.end,
+                        to: n,
+                        by: words_text(s, m.start, m.end),
+                        speaker: None,
+                    });
+                    continue;
+                }
+                let first = (0..s.ments.len()).find(|&i| s.ments[i].ts >= m.end && s.ments[i].ts <= m.end + 3);
+                let mut spk: Vec<usize> = first.into_iter().collect();
+                if let Some(f) = first {
+                    // The rest of a list: "according to Reuters and AP".
+                    let mut j = f + 1;
+                    while j < s.ments.len()
+                        && s.toks[s.ments[j - 1].te..s.ments[j].ts]
+                            .iter()
+                            .all(|t| matches!(t.norm.as_str(), "and" | "," | "the"))
+                    {
+                        spk.push(j);
+                        j += 1;
+                    }
+                }
+                let stop = spk.iter().map(|&i| s.ments[i].te).max().unwrap_or(m.end + 3).min(n);
+                let (by, speaker) = speaker_of(s, actors, &spk, m.end, stop, m.start, m.end);
+                for i in spk {
+                    s.speakers.push((i, 0, n));
+                }
+                out.push(Report { from: 0, to: n, by, speaker });
             }
             _ => {}
         }
@@ -111,32 +128,30 @@ pub(crate) fn speech_frames(lex: &Lexicon, s: &mut Sent, actors: &[Actor]) -> Ve
     out
 }
 
-/// Who speaks in tokens `from..to`: an outlet, an actor (marked as a speaker), or words.
+/// Who speaks: an outlet in tokens `from..to`, else the speaker mention (a person before an
+/// organisation before a state), else the words before (or after) the verb.
 fn speaker_of(
-    s: &mut Sent,
+    s: &Sent,
     actors: &[Actor],
+    spk: &[usize],
     from: usize,
     to: usize,
     verb_start: usize,
     verb_end: usize,
 ) -> (Option<String>, Option<usize>) {
-    let in_span = |ts: usize, te: usize| ts >= from && te <= to && !(ts >= verb_start && te <= verb_end);
     let outlet = s
         .outlets
         .iter()
-        .find(|m| in_span(m.ts, m.te))
+        .find(|m| m.ts >= from && m.te <= to)
         .map(|m| actors[m.actor].id.clone());
-    let mut speaker = None;
-    for m in s.ments.iter_mut() {
-        if in_span(m.ts, m.te) {
-            m.speaker = true;
-            if speaker.is_none() {
-                speaker = Some(m.actor);
-            }
-        }
-    }
+    let rank = |i: &usize| match actors[s.ments[*i].actor].kind {
+        ActorKind::Person => 0,
+        ActorKind::Organization | ActorKind::Group => 1,
+        ActorKind::State => 2,
+    };
+    let speaker = spk.iter().copied().min_by_key(rank);
     let by = outlet
-        .or_else(|| speaker.map(|a| actors[a].id.clone()))
+        .or_else(|| speaker.map(|i| actors[s.ments[i].actor].id.clone()))
         .or_else(|| {
             let (a, b) = if from < verb_start { (from, verb_start) } else { (verb_end, to) };
             words_text(s, a, b)
@@ -173,15 +188,31 @@ pub(crate) fn body_regions(lex: &Lexicon, body: &str, sents: &[Sent], actors: &[
             quotes.push((o, text.len(), false));
         }
         for (o, e, closed) in quotes {
-            let by = if closed {
-                attributed_after(lex, &text[e..]).or_else(|| attributed_before(lex, &text[..o]))
-            } else {
-                attributed_before(lex, &text[..o])
+            // A quoted name or title ("“Khayyam”") is no quotation of speech.
+            if tokenize(&text[o..e], 0).iter().filter(|t| t.word).count() < 4 {
+                continue;
+            }
+            let after = closed.then(|| attributed_after(lex, &text[e..])).flatten();
+            let (by, near) = match after {
+                Some(by) => (Some(by), (para.start + e, (para.start + e + 120).min(para.end))),
+                None => (
+                    attributed_before(lex, &text[..o]),
+                    (para.start + o.saturating_sub(120), para.start + o),
+                ),
             };
             if let Some(by) = by {
+                // An outlet named there is the speaker ("the American “Responsible
+                // Statement” website stated that “...").
+                let outlet = actors
+                    .iter()
+                    .filter(|a| a.source_only)
+                    .flat_map(|a| a.mentions.iter().map(move |m| (m.start, a.id.as_str())))
+                    .filter(|&(st, _)| st >= near.0 && st < near.1)
+                    .min_by_key(|&(st, _)| st.abs_diff(para.start + o))
+                    .map(|(_, id)| id.to_string());
                 out.push(Region {
                     span: Span::new(para.start + o, para.start + e),
-                    by: Some(by),
+                    by: outlet.or(Some(by)),
                 });
             }
         }
@@ -207,7 +238,7 @@ pub(crate) fn body_regions(lex: &Lexicon, body: &str, sents: &[Sent], actors: &[
         // An attribution sentence: it reports and names no party, only an outlet or speakers.
         for s in sents.iter().filter(|s| para.contains(s.span)) {
             let speaks = s.has_mark(|k| matches!(k, Kind::Speech));
-            let parties = s.ments.iter().any(|m| !m.speaker);
+            let parties = (0..s.ments.len()).any(|i| !s.speakers.iter().any(|&(m, _, _)| m == i));
             let names_speaker = !s.outlets.is_empty() || s.has_mark(|k| *k == Kind::Speaker);
             if speaks && !parties && names_speaker && s.cues.is_empty() {
                 let by = s
@@ -240,6 +271,10 @@ fn attributed_after(lex: &Lexicon, after: &str) -> Option<String> {
             && lex.kinds[h.pat].iter().any(|k| matches!(k, Kind::Speech))
     })?;
     let before: Vec<&str> = toks[first..h.start].iter().map(|t| t.norm.as_str()).collect();
+    // "“Khayyam”, which indicates ...": a relative clause, not an attribution.
+    if before.first().is_some_and(|w| matches!(*w, "which" | "that" | "who" | "it" | "this")) {
+        return None;
+    }
     let after_verb: Vec<&str> = toks[h.end..]
         .iter()
         .take_while(|t| t.word)

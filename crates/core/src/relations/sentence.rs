@@ -14,8 +14,6 @@ pub(crate) struct Ment {
     pub te: usize,
     /// Mentions made up by the coder for "both countries" share a group id.
     pub group: Option<usize>,
-    /// The mention names a speaker of reported speech: never a party.
-    pub speaker: bool,
 }
 
 /// A cue of rule `rule` on tokens `ts..te`.
@@ -52,6 +50,11 @@ pub(crate) struct Sent {
     pub clause: Vec<usize>,
     /// Mentions of outlets (source-only actors: Reuters, Le Monde): speakers, never parties.
     pub outlets: Vec<Ment>,
+    /// (mention, from, to): the mention speaks for the tokens `from..to` and is no party of
+    /// the acts there.
+    pub speakers: Vec<(usize, usize, usize)>,
+    /// (byte offset, first character) of each token, for case checks.
+    pub first_chars: Vec<(usize, char)>,
 }
 
 impl Sent {
@@ -74,17 +77,20 @@ impl Sent {
             .count()
     }
 
+    /// The first character of the body at byte `at` (kept for case checks).
+    pub fn span_text_char(&self, at: usize) -> Option<char> {
+        self.first_chars
+            .iter()
+            .find(|&&(b, _)| b == at)
+            .map(|&(_, c)| c)
+    }
+
     pub fn same_clause(&self, a: usize, b: usize) -> bool {
         let n = self.clause.len();
         if n == 0 {
             return true;
         }
         self.clause[a.min(n - 1)] == self.clause[b.min(n - 1)]
-    }
-
-    /// The mention covering token `i`.
-    pub fn ment_at(&self, i: usize) -> Option<usize> {
-        self.ments.iter().position(|m| m.ts <= i && i < m.te)
     }
 
     /// The first non-determiner token before `i` (skipping determiners and quotes).
@@ -129,7 +135,14 @@ pub(crate) fn build(
         marks: Vec::new(),
         clause: Vec::new(),
         outlets: Vec::new(),
+        speakers: Vec::new(),
+        first_chars: Vec::new(),
     };
+    s.first_chars = s
+        .toks
+        .iter()
+        .filter_map(|t| body.get(t.start..t.end).and_then(|x| x.chars().next()).map(|c| (t.start, c)))
+        .collect();
     let (ments, outlets) = mentions(lex, &s, actors, found);
     s.ments = ments;
     s.outlets = outlets;
@@ -163,7 +176,6 @@ fn mentions(
             ts,
             te,
             group: None,
-            speaker: false,
         };
         if actors[ai].source_only {
             outlets.push(m);
@@ -180,18 +192,25 @@ fn mentions(
         }
     }
     kept.sort_by_key(|m| (m.ts, m.actor));
-    // A comparison is not a party: "NATO-like".
+    // A comparison is not a party ("NATO-like"), nor a state adjective before a non-state
+    // group ("Syrian rebels", "Iranian protesters").
     kept.retain(|m| {
-        !(s.norm(m.te) == "-" && lex.words.comparison_suffixes.contains(s.norm(m.te + 1)))
+        let comparison = s.norm(m.te) == "-" && lex.words.comparison_suffixes.contains(s.norm(m.te + 1));
+        let group = actors[m.actor].kind == ActorKind::State && lex.words.non_state_nouns.contains(s.norm(m.te));
+        !comparison && !group
     });
     // A state word that describes a person named just after is part of that mention:
     // "Iranian counterpart Masoud Pezeshkian", "the head of Russian diplomacy, Sergey Lavrov".
     let mut drop = vec![false; kept.len()];
     for i in 0..kept.len() {
         let a = &actors[kept[i].actor];
-        if a.kind != ActorKind::State {
-            continue;
-        }
+        // The state (or the state's body) a descriptor names.
+        let of = match a.kind {
+            ActorKind::State => Some(a.id.as_str()),
+            ActorKind::Organization => a.country.as_deref(),
+            _ => None,
+        };
+        let Some(of) = of else { continue };
         if let Some(next) = kept.get(i + 1) {
             let p = &actors[next.actor];
             let gap = s.words_between(kept[i].te, next.ts);
@@ -207,7 +226,7 @@ fn mentions(
                     || n == "of"
             });
             if p.kind == ActorKind::Person
-                && p.country.as_deref() == Some(a.id.as_str())
+                && p.country.as_deref() == Some(of)
                 && gap <= 5
                 && commas <= 1
                 && clean
@@ -331,8 +350,7 @@ fn anaphora(
                     ts: m.start,
                     te: m.end,
                     group: Some(group),
-                    speaker: false,
-                });
+                        });
             }
             group += 1;
         }
@@ -345,14 +363,14 @@ fn anaphora(
             if matches!(s.norm(i + 1), "with" | "between" | "of" | "-" | "'s") {
                 continue;
             }
-            // "the alliance", "this post-Soviet security alliance": a determiner within four
+            // "the alliance", "this post-Soviet security alliance": a determiner within six
             // words before, and nothing named in between.
             let lo = i.saturating_sub(6);
             let det = (lo..i)
                 .rev()
                 .find(|&j| matches!(s.norm(j), "the" | "this" | "that"));
             let Some(d) = det else { continue };
-            if s.words_between(d, i) > 4 || s.ments.iter().any(|x| x.ts >= d && x.te <= i + 1) {
+            if s.words_between(d, i) > 6 || s.ments.iter().any(|x| x.ts >= d && x.te <= i + 1) {
                 continue;
             }
             if s.ments.iter().any(|x| x.ts <= i && i < x.te) {
@@ -363,8 +381,7 @@ fn anaphora(
                 ts: d,
                 te: i + 1,
                 group: None,
-                speaker: false,
-            });
+                });
         }
     }
     if !extra.is_empty() {
@@ -433,8 +450,13 @@ fn cues(lex: &Lexicon, s: &Sent, hits: &[Hit]) -> Vec<CueAt> {
         }
         taken.push((c.ts, c.te));
         let Some(rule) = c.rule else { continue };
-        // A cue inside an actor's name ("Collective Security Treaty Organization") is not one.
+        // A cue inside an actor's name ("Collective Security Treaty Organization") is not one,
+        // nor a capitalised word inside a quoted title ("“Russian-Iranian Cooperation in a
+        // Changing World”").
         if s.ments.iter().any(|m| m.ts <= c.ts && c.te <= m.te) {
+            continue;
+        }
+        if in_title(s, c.ts) {
             continue;
         }
         let r = &lex.rules[rule];
@@ -524,6 +546,30 @@ fn govern(lex: &Lexicon, s: &mut Sent) {
         }
         s.cues[i].reach = reach;
     }
+    // Two cues of one class next to each other are one act ("provided significant
+    // assistance", "demanding “unconditional surrender”", "invasion operations").
+    for i in 0..s.cues.len() {
+        if s.cues[i].absorbed {
+            continue;
+        }
+        let quad = lex.rules[s.cues[i].rule].quad;
+        let mut j = i + 1;
+        while j < s.cues.len() {
+            let (reach, c) = (s.cues[i].reach, &s.cues[j]);
+            let between = &s.toks[reach.min(c.ts)..c.ts];
+            let close = c.ts >= reach
+                && between.iter().filter(|t| t.word).count() <= 1
+                && !between.iter().any(|t| t.norm == "," || t.norm == ";")
+                && !s.ments.iter().any(|m| m.ts >= reach && m.te <= c.ts)
+                && s.same_clause(reach, c.ts);
+            if !close || c.absorbed || lex.rules[c.rule].quad != quad {
+                break;
+            }
+            s.cues[i].reach = c.te.max(reach);
+            s.cues[j].absorbed = true;
+            j += 1;
+        }
+    }
     // "intervene militarily to save X": the act of help replaces the intervention.
     for i in 0..s.cues.len() {
         if !lex.rules[s.cues[i].rule].purpose_yields {
@@ -541,4 +587,24 @@ fn govern(lex: &Lexicon, s: &mut Sent) {
             }
         }
     }
+}
+
+/// True when token `i` is a capitalised word inside a quotation that is not the sentence's
+/// first word: part of a title, not an act.
+fn in_title(s: &Sent, i: usize) -> bool {
+    let Some(tok) = s.toks.get(i) else {
+        return false;
+    };
+    let first_word = s.toks.iter().position(|t| t.word);
+    if first_word == Some(i) || !tok.word {
+        return false;
+    }
+    let Some(c) = s.span_text_char(tok.start) else {
+        return false;
+    };
+    if !c.is_uppercase() {
+        return false;
+    }
+    let quotes = s.toks[..i].iter().filter(|t| t.norm == "\"").count();
+    quotes % 2 == 1
 }
