@@ -122,10 +122,15 @@ impl Coder {
         let mut reports: Vec<Vec<Report>> = Vec::with_capacity(sentences.len());
         let mut last_org: Option<(usize, usize)> = None;
         let mut prev_actors: Vec<usize> = Vec::new();
-        for (i, &span) in sentences.iter().enumerate() {
-            let Some(span) = clean_span(body, span) else {
-                continue;
-            };
+        // Sentences longer than MAX_SENTENCE are coded in pieces cut at white space, so the
+        // work per sentence stays bounded whatever the splitter returns.
+        let pieces: Vec<(usize, Span)> = sentences
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &span)| clean_span(body, span).map(|s| (i, s)))
+            .flat_map(|(i, s)| chunks(body, s).into_iter().map(move |c| (i, c)))
+            .collect();
+        for (i, span) in pieces {
             let lo = all.partition_point(|m| m.0 < span.start);
             let hi = all.partition_point(|m| m.0 < span.end);
             let recent_org = last_org.filter(|&(_, at)| i - at <= 2).map(|(o, _)| o);
@@ -208,6 +213,9 @@ impl Coder {
             let speakers: Vec<usize> = covering.iter().filter_map(|r| r.speaker).collect();
             let view = parties::View { lex, s, ok };
             let p = parties::find(&view, ci, &mem, &speakers);
+            if std::env::var("ENTENTE_TRACE").is_ok() {
+                eprintln!("cue {:?} rule {} form {:?} absorbed {} -> pairs {:?} ments {:?}", &s.toks[cue.ts..cue.reach].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>(), lex.rules[cue.rule].id, cue.form, cue.absorbed, p.pairs, s.ments.iter().map(|m| (m.actor, m.ts, m.te)).collect::<Vec<_>>());
+            }
             mem.objects.extend(p.objects.iter().copied());
             mem.modifiers.extend(p.modifiers.iter().copied());
             if p.pairs.is_empty() {
@@ -286,6 +294,38 @@ impl Coder {
             })
             .collect()
     }
+}
+
+/// The longest stretch coded as one sentence, in bytes.
+const MAX_SENTENCE: usize = 4096;
+
+/// `span` cut into pieces of at most [`MAX_SENTENCE`] bytes at white space.
+fn chunks(body: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while cut > start && !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let ws = body[start..cut].rfind(char::is_whitespace).map(|i| start + i);
+        let cut = match ws {
+            Some(w) if w > start => w,
+            _ => cut,
+        };
+        if cut <= start {
+            break;
+        }
+        out.push(Span::new(start, cut));
+        start = cut;
+        while start < span.end && !body.is_char_boundary(start) {
+            start += 1;
+        }
+    }
+    if start < span.end {
+        out.push(Span::new(start, span.end));
+    }
+    out
 }
 
 /// Cues of one act merge: same source, target and class, at most four words apart

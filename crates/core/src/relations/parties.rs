@@ -176,6 +176,28 @@ impl View<'_> {
         false
     }
 
+    /// True when the mention (with its list) is followed by a verb: the subject of a clause
+    /// ("..., the Russian president paid", "the missiles Kyiv had requested").
+    pub fn starts_clause(&self, list: &[usize]) -> bool {
+        let last = list.iter().map(|&j| self.s.ments[j].te).max().unwrap_or(0);
+        let next = self.norm(last);
+        if next.is_empty() || self.is_punct(last) {
+            return false;
+        }
+        let w = &self.lex.words;
+        if w.auxiliaries.contains(next) {
+            return true;
+        }
+        if let Some(c) = self.s.cues.iter().find(|c| c.ts == last) {
+            return c.form != Form::Noun;
+        }
+        !(w.pp_preps.contains(next)
+            || w.determiners.contains(next)
+            || w.list_glue.contains(next)
+            || w.agent_nouns.contains(next)
+            || matches!(next, "'s" | "that" | "who" | "which"))
+    }
+
     /// The preposition governing a mention, if any ("with Iran", "in the Gulf").
     fn prep_of(&self, mi: usize) -> Option<&str> {
         let p = self.s.prev_content(self.s.ments[mi].ts, self.lex)?;
@@ -185,7 +207,7 @@ impl View<'_> {
         }
         // "the regime in Tehran", "officials from Russia", "forces of X": the phrase is the actor.
         let before = p.checked_sub(1).map(|j| self.norm(j)).unwrap_or("");
-        if self.lex.words.agent_nouns.contains(before) {
+        if matches!(w, "in" | "of" | "from") && self.lex.words.agent_nouns.contains(before) {
             return None;
         }
         Some(w)
@@ -295,9 +317,11 @@ impl View<'_> {
     /// The noun-or-verb reading of a cue: a noun after a determiner, an adjective or a
     /// modifier; a verb after a subject, an auxiliary, "to", "not" or an adverb.
     fn nounish(&self, cue: &CueAt) -> bool {
+        let prev = cue.ts.checked_sub(1).map(|j| self.norm(j)).unwrap_or("");
         match cue.form {
             Form::Noun => true,
-            Form::Verb => false,
+            // "its exports": no verb follows a determiner.
+            Form::Verb => prev != "that" && prev != "this" && self.lex.words.determiners.contains(prev),
             Form::Either => {
                 let Some(p) = cue.ts.checked_sub(1) else {
                     return false;
@@ -322,6 +346,10 @@ impl View<'_> {
     fn target_right(&self, ci: usize, from: usize, rule: &Rule, nounish: bool, exclude: &[usize]) -> Option<Target> {
         let s = self.s;
         let cue = &s.cues[ci];
+        // "resents it", "ignored this demand": the object is a pronoun (P-BACK).
+        if s.marks.iter().any(|m| m.kind == Kind::Anaphoric && m.start == from) {
+            return None;
+        }
         // A mention inside a gapped cue is its object ("expressing concern about Iran's fate").
         if let Some(mi) = (0..s.ments.len()).find(|&m| s.ments[m].ts > cue.ts && s.ments[m].te <= cue.te && self.ok[m]) {
             if !exclude.contains(&self.actor(mi)) {
@@ -377,9 +405,10 @@ impl View<'_> {
                     continue;
                 }
             }
-            // ", the Russian president paid ...": a subject after a fronted phrase.
+            // ", the Russian president paid ...": a subject after a fronted phrase ends the
+            // search; an apposition (", Ali Larijani.") does not.
             let after_comma = s.prev_content(m.ts, self.lex).is_some_and(|p| self.norm(p) == ",");
-            if after_comma && s.words_between(from, m.ts) > 0 && self.is_head(&self.list_of(mi)) {
+            if after_comma && s.words_between(from, m.ts) > 0 && self.starts_clause(&self.list_of(mi)) {
                 return None;
             }
             return Some(Target::One(mi));
@@ -454,6 +483,10 @@ fn pairs_among(v: &View, list: &[usize]) -> Vec<(usize, usize)> {
 
 /// The parties of cue `ci`.
 pub(crate) fn find(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties {
+    find_inner(v, ci, mem, speakers)
+}
+
+fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties {
     let s = v.s;
     let cue = &s.cues[ci];
     let rule = &v.lex.rules[cue.rule];
@@ -523,7 +556,10 @@ pub(crate) fn find(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Par
             Some(Target::One(t)) => {
                 targets = v.list_of(t);
                 explicit_tgt = true;
-                out.objects = targets.clone();
+                // "the missiles Kyiv had requested": Kyiv is also the subject of what follows.
+                if !v.starts_clause(&targets) {
+                    out.objects = targets.clone();
+                }
             }
             Some(Target::Between(l)) => between = Some(l),
             None => {}
@@ -544,6 +580,9 @@ pub(crate) fn find(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Par
         }
     }
 
+    if std::env::var("ENTENTE_TRACE").is_ok() {
+        eprintln!("  src {sources:?} tgt {targets:?} between {between:?} nounish {nounish} explicit {explicit_src}/{explicit_tgt}");
+    }
     // P-BETWEEN.
     if let Some(list) = between {
         if rule.symmetric {
@@ -558,7 +597,8 @@ pub(crate) fn find(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Par
         out.pairs = pairs_among(v, &sources);
         return out;
     }
-    if targets.is_empty() && sources.is_empty() && rule.symmetric && nounish {
+    let negated = s.marks.iter().any(|m| m.kind == Kind::Neg && m.end <= cue.ts && s.words_between(m.end, cue.ts) <= 6);
+    if targets.is_empty() && sources.is_empty() && rule.symmetric && nounish && negated {
         // "..., however the agreement does not include a clause for mutual defense": the
         // parties of the act before it.
         out.pairs = mem.last_pairs.clone();

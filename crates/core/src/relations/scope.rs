@@ -101,7 +101,13 @@ pub(crate) fn speech_frames(s: &mut Sent, actors: &[Actor]) -> Vec<Report> {
                     });
                     continue;
                 }
-                let first = (0..s.ments.len()).find(|&i| s.ments[i].ts >= m.end && s.ments[i].ts <= m.end + 3);
+                // The speaker is named right after the frame, before any comma, unless an
+                // outlet is ("cited by Reuters said Tehran ...").
+                let comma = (m.end..n).find(|&j| s.norm(j) == ",").unwrap_or(n);
+                let outlet_first = s.outlets.iter().any(|o| o.ts >= m.end && o.ts <= m.end + 3);
+                let first = (0..s.ments.len()).find(|&i| {
+                    !outlet_first && s.ments[i].ts >= m.end && s.ments[i].ts <= m.end + 3 && s.ments[i].te <= comma
+                });
                 let mut spk: Vec<usize> = first.into_iter().collect();
                 if let Some(f) = first {
                     // The rest of a list: "according to Reuters and AP".
@@ -362,8 +368,11 @@ pub(crate) fn flags(
 ) -> (Vec<Flag>, Option<String>) {
     let w = lex.windows;
     let mut flags = Vec::new();
+    // Before the cue within the window and the clause, or inside the words it absorbed
+    // ("offered only token support").
     let before = |m_end: usize, win: usize| {
-        m_end <= cue.ts && s.words_between(m_end, cue.ts) <= win && s.same_clause(m_end.saturating_sub(1), cue.ts)
+        (m_end <= cue.ts && s.words_between(m_end, cue.ts) <= win && s.same_clause(m_end.saturating_sub(1), cue.ts))
+            || (m_end > cue.te && m_end <= cue.reach)
     };
     // NEG: the nearest act after the marker.
     let negated = s.marks.iter().any(|m| {

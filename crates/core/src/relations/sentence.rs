@@ -143,11 +143,11 @@ pub(crate) fn build(
         .iter()
         .filter_map(|t| body.get(t.start..t.end).and_then(|x| x.chars().next()).map(|c| (t.start, c)))
         .collect();
+    s.marks = marks(lex, &hits);
+    s.clause = clauses(lex, &s);
     let (ments, outlets) = mentions(lex, &s, actors, found);
     s.ments = ments;
     s.outlets = outlets;
-    s.marks = marks(lex, &hits);
-    s.clause = clauses(lex, &s);
     anaphora(lex, &mut s, actors, recent_org, prev_actors);
     s.cues = cues(lex, &s, &hits);
     govern(lex, &mut s);
@@ -227,6 +227,8 @@ fn mentions(
             });
             if p.kind == ActorKind::Person
                 && p.country.as_deref() == Some(of)
+                && s.same_clause(kept[i].ts, next.ts)
+                && (commas == 0 || s.norm(next.ts.saturating_sub(1)) == ",")
                 && gap <= 5
                 && commas <= 1
                 && clean
