@@ -218,7 +218,9 @@ impl ActorMatcher {
             let Some((start, end)) = scans[f.sentence].folded.original(f.fs, f.fe) else {
                 continue;
             };
-            let Some(text) = body.get(start..end) else { continue };
+            let Some(text) = body.get(start..end) else {
+                continue;
+            };
             let i = *index.entry(f.key).or_insert_with(|| {
                 actors.push(self.actor(f.key, &st));
                 actors.len() - 1
@@ -274,7 +276,10 @@ impl ActorMatcher {
         });
         let scans: Vec<scan::SentScan> = spans
             .iter()
-            .map(|s| self.scanner.scan(&body[s.start..s.end], s.start, &self.lex, lower_text))
+            .map(|s| {
+                self.scanner
+                    .scan(&body[s.start..s.end], s.start, &self.lex, lower_text)
+            })
             .collect();
         let mut st = DocState::new(date.and_then(|d| date_key(d, false)));
         for sc in &scans {

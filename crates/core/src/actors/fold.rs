@@ -2,7 +2,7 @@
 //! curly quotes and dashes become ASCII, runs of white space become one space,
 //! invisible characters go, and a machine-translation space before a word-joining
 //! hyphen goes (rule NORM-HYPHEN: "Russian -Iranian" reads "Russian-Iranian").
-//! Case is kept. Every folded byte remembers the byte range of the character of
+//! Paragraph breaks stay (as one line break). Case is kept. Every folded byte remembers the byte range of the character of
 //! the original text it came from, so matches map back to exact body offsets.
 
 /// Text folded for matching, with the way back to the original.
@@ -83,7 +83,10 @@ fn fold_letter(c: char) -> Option<&'static str> {
 
 /// Hyphens and dashes, all read as `-`.
 fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}')
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}'
+    )
 }
 
 /// Characters that are dropped: zero-width characters, soft hyphen, byte-order mark.
@@ -129,16 +132,27 @@ pub(crate) fn fold(src: &str, base: usize) -> Folded {
             while j < chars.len() && (chars[j].1.is_whitespace() || is_invisible(chars[j].1)) {
                 j += 1;
             }
-            let prev_letter = out.text.chars().next_back().is_some_and(char::is_alphabetic);
+            let prev_letter = out
+                .text
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic);
             // NORM-HYPHEN: "Russian -Iranian", "al -Assad": letter, spaces, hyphen, letter.
             let joins = prev_letter
                 && j + 1 < chars.len()
                 && is_dash(chars[j].1)
                 && chars[j + 1].1.is_alphabetic();
-            let at_edge = out.text.is_empty() || out.text.ends_with(' ');
+            // A paragraph break (two line breaks or more) is kept as one line break,
+            // which no name or alias crosses.
+            let breaks = chars[k..j]
+                .iter()
+                .filter(|(_, c)| matches!(c, '\n' | '\u{2029}'))
+                .count();
+            let space = if breaks >= 2 { '\n' } else { ' ' };
+            let at_edge = out.text.is_empty() || out.text.ends_with([' ', '\n']);
             if !joins && !at_edge {
                 let end = chars.get(j).map_or(src.len(), |&(e, _)| e);
-                out.text.push(' ');
+                out.text.push(space);
                 out.starts.push(base + i);
                 out.ends.push(base + end);
             }
@@ -172,14 +186,39 @@ mod tests {
         let cases = [
             ("NORM-FOLD diacritics", "Nicolás Maduro", "Nicolas Maduro"),
             ("NORM-FOLD curly apostrophe", "Tehran’s", "Tehran's"),
-            ("NORM-FOLD curly quotes", "“loyal friend”", "\"loyal friend\""),
-            ("NORM-FOLD spaces collapse", "Vladimir \n  Putin", "Vladimir Putin"),
+            (
+                "NORM-FOLD curly quotes",
+                "“loyal friend”",
+                "\"loyal friend\"",
+            ),
+            (
+                "NORM-FOLD spaces collapse",
+                "Vladimir \n  Putin",
+                "Vladimir Putin",
+            ),
+            (
+                "NORM-FOLD paragraph break kept",
+                "Flash News\n\nBota",
+                "Flash News\nBota",
+            ),
             ("NORM-FOLD en dash", "Russia–Iran", "Russia-Iran"),
             ("NORM-FOLD invisible", "Pu\u{200B}tin", "Putin"),
-            ("NORM-HYPHEN machine spacing", "Russian -Iranian", "Russian-Iranian"),
-            ("NORM-HYPHEN particle", "Bashar al -Assad", "Bashar al-Assad"),
+            (
+                "NORM-HYPHEN machine spacing",
+                "Russian -Iranian",
+                "Russian-Iranian",
+            ),
+            (
+                "NORM-HYPHEN particle",
+                "Bashar al -Assad",
+                "Bashar al-Assad",
+            ),
             ("NORM-HYPHEN not a range", "2015 - 2025", "2015 - 2025"),
-            ("NORM-HYPHEN not a dash clause", "members – Russia", "members - Russia"),
+            (
+                "NORM-HYPHEN not a dash clause",
+                "members – Russia",
+                "members - Russia",
+            ),
             ("NORM-FOLD non-Latin kept", "Путин", "Путин"),
         ];
         for (name, input, want) in cases {

@@ -180,11 +180,10 @@ pub(crate) fn role_active(r: &RoleEntry, date: Option<&str>) -> bool {
                 .as_deref()
                 .and_then(|f| date_key(f, false))
                 .is_none_or(|f| f.as_str() <= d);
-            let to_ok = r
-                .to
-                .as_deref()
-                .map(|t| date_key(t, true))
-                .is_none_or(|t| t.is_none_or(|t| d <= t.as_str()));
+            let to_ok =
+                r.to.as_deref()
+                    .map(|t| date_key(t, true))
+                    .is_none_or(|t| t.is_none_or(|t| d <= t.as_str()));
             from_ok && to_ok
         }
     }
@@ -342,11 +341,7 @@ impl ActorMatcher {
 
     /// A word that may be part of a name not in the knowledge base.
     fn name_word(&self, s: &Sent, i: usize) -> bool {
-        i < s.n()
-            && s.sc.is_cap(i)
-            && s.in_hit[i].is_none()
-            && s.in_occ[i].is_none()
-            && !s.used[i]
+        i < s.n() && s.sc.is_cap(i) && s.in_hit[i].is_none() && s.in_occ[i].is_none() && !s.used[i]
     }
 
     /// NAME-CUE, NAME-ORG: capitalised runs of words outside hits and titles.
@@ -472,7 +467,8 @@ impl ActorMatcher {
                     start = s.sc.hits[h].ts;
                     country = s.sc.hits[h].state();
                     // "Iran's Foreign Ministry" is named "Iranian Foreign Ministry".
-                    prefix_name = country.and_then(|c| self.kb.states[c].adjectives.first().cloned());
+                    prefix_name =
+                        country.and_then(|c| self.kb.states[c].adjectives.first().cloned());
                 }
             }
             let words = r.caps + usize::from(start < r.ts);
@@ -487,7 +483,11 @@ impl ActorMatcher {
             s.emit(start, r.te, key, "NAME-ORG");
             // ORG-ACRONYM: "Collective Security Treaty Organization (CSTO)".
             let te = r.te;
-            if s.sc.tok(te) == "(" && s.sc.is_all_caps(te + 1) && s.sc.tok(te + 2) == ")" && s.in_hit[te + 1].is_none() {
+            if s.sc.tok(te) == "("
+                && s.sc.is_all_caps(te + 1)
+                && s.sc.tok(te + 2) == ")"
+                && s.in_hit[te + 1].is_none()
+            {
                 s.emit(te + 1, te + 2, key, "ORG-ACRONYM");
             }
         }
@@ -518,7 +518,13 @@ impl ActorMatcher {
                 if let Some(h) = s.hit_end[p].filter(|&h| s.hit_free(h)) {
                     let hit = &s.sc.hits[h];
                     if hit.state().is_some() || hit.org().is_some() {
-                        out.push((Elem::State { hit: h, poss: false }, hit.ts));
+                        out.push((
+                            Elem::State {
+                                hit: h,
+                                poss: false,
+                            },
+                            hit.ts,
+                        ));
                         p = hit.ts;
                         have_state = true;
                         continue;
@@ -705,7 +711,13 @@ impl ActorMatcher {
                 continue;
             }
             if state.is_none() {
-                if let Some(h) = s.hit_start.get(j).copied().flatten().filter(|&h| s.hit_free(h)) {
+                if let Some(h) = s
+                    .hit_start
+                    .get(j)
+                    .copied()
+                    .flatten()
+                    .filter(|&h| s.hit_free(h))
+                {
                     if s.sc.hits[h].state().is_some() {
                         state = Some(h);
                         j = s.sc.hits[h].te;
@@ -833,7 +845,9 @@ impl ActorMatcher {
         let start = chain.last().map_or(ns, |&(_, t)| t);
         let rule = if !appos.is_empty() {
             "ROLE-APPOS"
-        } else if chain.iter().any(|(e, _)| matches!(e, Elem::Occ(o) if matches!(s.occs[*o].kind, PhraseKind::Role(_)))) {
+        } else if chain.iter().any(
+            |(e, _)| matches!(e, Elem::Occ(o) if matches!(s.occs[*o].kind, PhraseKind::Role(_))),
+        ) {
             if rule == "PERSON-NAME" {
                 "ROLE-NAME"
             } else {
@@ -853,7 +867,8 @@ impl ActorMatcher {
         if let ActorKey::Known(Entity::Person(p)) = key {
             st.seen(p);
         }
-        if let (ActorKey::Unknown(u), Some(last)) = (key, (ns..ne).rev().find(|&t| s.sc.is_cap(t))) {
+        if let (ActorKey::Unknown(u), Some(last)) = (key, (ns..ne).rev().find(|&t| s.sc.is_cap(t)))
+        {
             st.unknown_surnames.insert(s.sc.tok(last).to_string(), u);
         }
         true
@@ -887,11 +902,29 @@ impl ActorMatcher {
             });
             match variant {
                 Some(p) => {
-                    self.person_at(s, ns - 1, hit.te, Some(p), None, body, st, "SURNAME-FIRSTNAME");
+                    self.person_at(
+                        s,
+                        ns - 1,
+                        hit.te,
+                        Some(p),
+                        None,
+                        body,
+                        st,
+                        "SURNAME-FIRSTNAME",
+                    );
                 }
                 None => {
                     let name = self.text_of(s, body, ns - 1, hit.te).to_string();
-                    self.person_at(s, ns - 1, hit.te, None, Some((&name, None)), body, st, "SURNAME-FIRSTNAME");
+                    self.person_at(
+                        s,
+                        ns - 1,
+                        hit.te,
+                        None,
+                        Some((&name, None)),
+                        body,
+                        st,
+                        "SURNAME-FIRSTNAME",
+                    );
                 }
             }
             return;
@@ -899,7 +932,9 @@ impl ActorMatcher {
         // ROLE-SURNAME: "President Trump".
         let elems = self.walk_left(s, ns);
         let (role, _) = self.chain_role(s, &elems);
-        let state = self.chain_state(s, &elems).map(|i| self.kb.states[i].id.clone());
+        let state = self
+            .chain_state(s, &elems)
+            .map(|i| self.kb.states[i].id.clone());
         let date = st.date.clone();
         let mut pick: Option<(usize, &'static str)> = None;
         if let Some(ri) = role {
@@ -964,7 +999,16 @@ impl ActorMatcher {
             if let Some(&u) = st.unknown_surnames.get(s.sc.tok(r.ts)) {
                 let name = st.unknowns[u].name.clone();
                 let c = st.unknowns[u].country;
-                self.person_at(s, r.ts, r.te, None, Some((&name, c)), body, st, "UNKNOWN-SURNAME");
+                self.person_at(
+                    s,
+                    r.ts,
+                    r.te,
+                    None,
+                    Some((&name, c)),
+                    body,
+                    st,
+                    "UNKNOWN-SURNAME",
+                );
                 return;
             }
         }
@@ -988,7 +1032,16 @@ impl ActorMatcher {
             return;
         }
         let name = self.text_of(s, body, r.ts, r.te).to_string();
-        self.person_at(s, r.ts, r.te, None, Some((&name, None)), body, st, "NAME-CUE");
+        self.person_at(
+            s,
+            r.ts,
+            r.te,
+            None,
+            Some((&name, None)),
+            body,
+            st,
+            "NAME-CUE",
+        );
     }
 
     /// True when one of `set`'s phrases ends right before token `p`.
@@ -1004,23 +1057,37 @@ impl ActorMatcher {
 
     /// Whoever held role `key` (of `state`, if given) at the date: the holder then,
     /// or with `former`, the most recent holder whose term had ended (ROLE-DEF, ROLE-LATE).
-    pub(crate) fn holder(&self, key: &str, state: Option<&str>, former: bool, date: Option<&str>) -> Option<usize> {
+    pub(crate) fn holder(
+        &self,
+        key: &str,
+        state: Option<&str>,
+        former: bool,
+        date: Option<&str>,
+    ) -> Option<usize> {
         let mut cands: Vec<(usize, &RoleEntry)> = Vec::new();
         for (p, person) in self.kb.people.iter().enumerate() {
             for r in &person.roles {
                 if r.key != key || state.is_some_and(|s| r.of != s) {
                     continue;
                 }
-                let ok = if former { role_ended(r, date) } else { role_active(r, date) };
+                let ok = if former {
+                    role_ended(r, date)
+                } else {
+                    role_active(r, date)
+                };
                 if ok {
                     cands.push((p, r));
                 }
             }
         }
         let best = if former {
-            cands.iter().max_by_key(|(_, r)| r.to.as_deref().and_then(|t| date_key(t, true)))
+            cands
+                .iter()
+                .max_by_key(|(_, r)| r.to.as_deref().and_then(|t| date_key(t, true)))
         } else {
-            cands.iter().max_by_key(|(_, r)| r.from.as_deref().and_then(|f| date_key(f, false)))
+            cands
+                .iter()
+                .max_by_key(|(_, r)| r.from.as_deref().and_then(|f| date_key(f, false)))
         }?;
         // With no state named, all candidates must be of one state.
         if state.is_none() && cands.iter().any(|(_, r)| r.of != best.1.of) {
@@ -1034,7 +1101,9 @@ impl ActorMatcher {
     fn role_definites(&self, s: &mut Sent, st: &mut DocState) {
         for o in 0..s.occs.len() {
             let occ = s.occs[o];
-            let PhraseKind::Role(ri) = occ.kind else { continue };
+            let PhraseKind::Role(ri) = occ.kind else {
+                continue;
+            };
             if !s.occ_free(o) {
                 continue;
             }
@@ -1052,7 +1121,9 @@ impl ActorMatcher {
                 })
                 .collect();
             let mut end = occ.te;
-            let mut state = self.chain_state(s, &elems).or(occ.slot.and_then(|h| s.sc.hits[h].state()));
+            let mut state = self
+                .chain_state(s, &elems)
+                .or(occ.slot.and_then(|h| s.sc.hits[h].state()));
             let mut of_hit = None;
             if s.sc.is(end, "of") {
                 let h = s.hit_start.get(end + 1).copied().flatten();
@@ -1066,7 +1137,9 @@ impl ActorMatcher {
                 }
             }
             let start = elems.last().map_or(occ.ts, |&(_, t)| t);
-            let poss = elems.iter().any(|(e, _)| matches!(e, Elem::State { poss: true, .. }));
+            let poss = elems
+                .iter()
+                .any(|(e, _)| matches!(e, Elem::State { poss: true, .. }));
             if !(poss || (start > 0 && s.sc.is(start - 1, "the"))) {
                 continue;
             }
@@ -1102,7 +1175,12 @@ impl ActorMatcher {
             }
             let name = self.text_of(s, body, i, i + 1).to_string();
             let key = self.unknown(st, &name, ActorKind::Organization, None);
-            s.emit(i, i + 1, key, if known_as { "NAME-KNOWNAS" } else { "NAME-CUE" });
+            s.emit(
+                i,
+                i + 1,
+                key,
+                if known_as { "NAME-KNOWNAS" } else { "NAME-CUE" },
+            );
         }
     }
 
@@ -1158,7 +1236,11 @@ impl ActorMatcher {
                 s.mark(start, end);
                 continue;
             }
-            let mut rule = if hit.is_adjective() { "STATE-ADJ" } else { "STATE-NAME" };
+            let mut rule = if hit.is_adjective() {
+                "STATE-ADJ"
+            } else {
+                "STATE-NAME"
+            };
             if hit.is_capital_or_seat() {
                 if self.is_place(s, hit.the_tok.unwrap_or(hit.ts)) {
                     s.mark(start, end);
@@ -1232,7 +1314,11 @@ impl ActorMatcher {
         if self.lex.place_words.contains(&w) {
             return true;
         }
-        let adverb = w.ends_with("ly") || matches!(w.as_str(), "yesterday" | "today" | "back" | "home" | "again");
+        let adverb = w.ends_with("ly")
+            || matches!(
+                w.as_str(),
+                "yesterday" | "today" | "back" | "home" | "again"
+            );
         adverb && p >= 3 && self.lex.place_words.contains(&s.lower(p - 3))
     }
 }

@@ -134,7 +134,11 @@ impl Hit {
     /// True when every state meaning is a capital or a seat.
     pub fn is_capital_or_seat(&self) -> bool {
         let mut any = false;
-        for t in self.targets.iter().filter(|t| matches!(t.entity, Some(Entity::State(_)))) {
+        for t in self
+            .targets
+            .iter()
+            .filter(|t| matches!(t.entity, Some(Entity::State(_))))
+        {
             if !matches!(t.form, Form::Capital | Form::Seat) {
                 return false;
             }
@@ -202,11 +206,23 @@ impl Scanner {
         let mut add = |alias: &str, entity: Option<Entity>, form: Form, long_ok: bool| {
             let folded = fold_str(alias);
             let (text, the, keep_the) = if let Some(rest) = folded.strip_prefix("the ") {
-                let the = if form == Form::Seat { The::Optional } else { The::Required };
+                let the = if form == Form::Seat {
+                    The::Optional
+                } else {
+                    The::Required
+                };
                 (rest.to_string(), the, false)
             } else if let Some(rest) = folded.strip_prefix("The ") {
-                let the = if form == Form::Seat { The::Optional } else { The::Required };
-                (rest.to_string(), the, matches!(entity, Some(Entity::Org(_))))
+                let the = if form == Form::Seat {
+                    The::Optional
+                } else {
+                    The::Required
+                };
+                (
+                    rest.to_string(),
+                    the,
+                    matches!(entity, Some(Entity::Org(_))),
+                )
             } else {
                 (folded, The::No, false)
             };
@@ -289,7 +305,9 @@ impl Scanner {
         for m in self.ac.find_overlapping_iter(&folded.text) {
             let pat = &self.patterns[m.pattern().as_usize()];
             let (fs, fe) = (m.start(), m.end());
-            if let Some((targets, the_tok)) = self.validate(&folded.text, &toks, pat, fs, fe, lex, lower_text) {
+            if let Some((targets, the_tok)) =
+                self.validate(&folded.text, &toks, pat, fs, fe, lex, lower_text)
+            {
                 cands.push((fs, fe, targets, the_tok));
             }
         }
@@ -346,7 +364,10 @@ impl Scanner {
         let after = text[fe..].chars().next();
         // BOUND: no match inside a word ("Irani", "Russianness").
         let first_alnum = surface.chars().next().is_some_and(char::is_alphanumeric);
-        let last_alnum = surface.chars().next_back().is_some_and(char::is_alphanumeric);
+        let last_alnum = surface
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
         if first_alnum && before.is_some_and(char::is_alphanumeric) {
             return None;
         }
@@ -397,9 +418,13 @@ impl Scanner {
         let the_tok = ts
             .checked_sub(1)
             .filter(|&i| toks[i].word && text[toks[i].s..toks[i].e].eq_ignore_ascii_case("the"));
-        let next_is_cap = toks
-            .get(te)
-            .is_some_and(|t| t.word && text[t.s..t.e].chars().next().is_some_and(char::is_uppercase));
+        let next_is_cap = toks.get(te).is_some_and(|t| {
+            t.word
+                && text[t.s..t.e]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        });
         let targets: Vec<Target> = pat
             .targets
             .iter()

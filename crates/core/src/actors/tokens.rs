@@ -1,5 +1,6 @@
 //! Tokens of folded text: words are runs of letters and digits (Unicode), every
-//! other character that is not white space is a token of its own. Rules read
+//! other character that is not white space is a token of its own, and so is a
+//! line break (folding keeps one only for a paragraph break). Rules read
 //! tokens around names ("the", "'s", titles, reporting verbs).
 
 /// A token: byte range in the folded text; `word` for letters and digits.
@@ -22,9 +23,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         if let Some(s) = word_start.take() {
-            toks.push(Tok { s, e: i, word: true });
+            toks.push(Tok {
+                s,
+                e: i,
+                word: true,
+            });
         }
-        if !c.is_whitespace() {
+        // A line break left by folding is a paragraph break: a token names do not cross.
+        if !c.is_whitespace() || c == '\n' {
             toks.push(Tok {
                 s: i,
                 e: i + c.len_utf8(),
@@ -44,7 +50,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
 
 /// The token texts of `text` ("secretary-general" -> "secretary", "-", "general").
 pub(crate) fn split_words(text: &str) -> Vec<&str> {
-    tokenize(text).into_iter().map(|t| &text[t.s..t.e]).collect()
+    tokenize(text)
+        .into_iter()
+        .map(|t| &text[t.s..t.e])
+        .collect()
 }
 
 #[cfg(test)]
@@ -54,9 +63,21 @@ mod tests {
     #[test]
     fn tokens_cases() {
         let cases: [(&str, &str, &[&str]); 4] = [
-            ("words and punctuation", "Russia's offer.", &["Russia", "'", "s", "offer", "."]),
-            ("hyphen", "secretary-general", &["secretary", "-", "general"]),
-            ("non-Latin letters are words", "Путин, Iran", &["Путин", ",", "Iran"]),
+            (
+                "words and punctuation",
+                "Russia's offer.",
+                &["Russia", "'", "s", "offer", "."],
+            ),
+            (
+                "hyphen",
+                "secretary-general",
+                &["secretary", "-", "general"],
+            ),
+            (
+                "non-Latin letters are words",
+                "Путин, Iran",
+                &["Путин", ",", "Iran"],
+            ),
             ("empty", "", &[]),
         ];
         for (name, text, want) in cases {
