@@ -44,8 +44,9 @@
 //! - CAPITAL-STATE: a capital or seat stands for the state ("Moscow has proven",
 //!   "the regime in Tehran", "Moscow's double game"). CAPITAL-PLACE: unless it is
 //!   only a place: after a word of movement, meeting or residence and a locative
-//!   preposition ("gathered in Moscow", "his exile to Moscow", "talks in Tehran"), or
-//!   after a spatial preposition ("near the Kremlin"). Country names are always the state.
+//!   preposition ("gathered in Moscow", "his exile to Moscow", "told reporters in
+//!   Nairobi"), after a spatial preposition ("near the Kremlin"), or as a dateline
+//!   ("In Brasília, ..."). Country names are always the state.
 //! - SOURCE-ADJ: a nationality adjective before a publication noun is the
 //!   publication's nationality ("The American “Responsible Statement” website").
 //! - ORG-NAME: an organisation's name or alias. ORG-PREMOD: a nationality adjective
@@ -84,7 +85,10 @@
 //! - NAME-ORG: a capitalised run with an organisation word ("Ministry", "Forces",
 //!   "Institute", "News", ...) is an organisation, with a state adjective or capital
 //!   before it as part of its name ("Russian Foreign Ministry", "Russian Air Force").
-//!   ORG-ACRONYM: "(ABC)" right after it is the same organisation.
+//!   "and" may join its words ("Peace and Security Council"); "of", "for", ... only
+//!   after an organisation word ("Institute for the Study of War").
+//!   ORG-ACRONYM: "(ABC)" right after it is the same organisation. ORG-INITIALS: an
+//!   all-capital word that spells its initials later is too ("RSF").
 //!   NAME-KNOWNAS: an all-capital word after "known as" is an organisation ("RSII").
 //!   Ids are slugs of the name ("ruslan_pukhov").
 //!

@@ -29,6 +29,7 @@ struct NamesFile {
     left_cues: Vec<String>,
     known_as: Vec<String>,
     org_words: Vec<String>,
+    org_joiners: Vec<String>,
     org_connectors: Vec<String>,
     publication_nouns: Vec<String>,
     particles: Vec<String>,
@@ -124,6 +125,9 @@ pub(crate) struct Lexicon {
     pub known_as: PhraseSet,
     /// Case as written ("Ministry").
     pub org_words: HashSet<String>,
+    /// Words joining parts of a name anywhere ("and").
+    pub org_joiners: HashSet<String>,
+    /// Words joining parts of an organisation's name after an organisation word ("of").
     pub org_connectors: HashSet<String>,
     pub publication_nouns: PhraseSet,
     pub particles: HashSet<String>,
@@ -168,6 +172,7 @@ impl Lexicon {
             left_cues: PhraseSet::new(&names.left_cues),
             known_as: PhraseSet::new(&names.known_as),
             org_words: exact_set(&names.org_words),
+            org_joiners: lower_set(&names.org_joiners),
             org_connectors: lower_set(&names.org_connectors),
             publication_nouns: PhraseSet::new(&names.publication_nouns),
             particles: lower_set(&names.particles),

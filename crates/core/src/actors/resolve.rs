@@ -45,6 +45,8 @@ pub(crate) struct DocState {
     by_slug: HashMap<String, usize>,
     /// Last name token of unknown people (folded, as written) -> unknown index.
     unknown_surnames: HashMap<String, usize>,
+    /// Initials of unknown organisations ("RSF" for "Rapid Support Forces") -> unknown index.
+    org_initials: HashMap<String, usize>,
     /// Person index -> order of its latest mention.
     last_seen: HashMap<usize, usize>,
     seq: usize,
@@ -345,6 +347,10 @@ impl ActorMatcher {
     }
 
     /// NAME-CUE, NAME-ORG: capitalised runs of words outside hits and titles.
+    /// Particles and hyphens join parts of a name ("al-Assad", "von der Leyen");
+    /// "and" joins parts of an organisation's name ("Peace and Security Council");
+    /// "of", "for", ... do so only after an organisation word ("Institute for the
+    /// Study of War"). A run without an organisation word ends before its first "and".
     fn name_runs(&self, s: &Sent) -> Vec<Run> {
         let n = s.n();
         let mut runs = Vec::new();
@@ -358,6 +364,8 @@ impl ActorMatcher {
             let mut caps = 0;
             let mut org = false;
             let mut end = i;
+            // End and word count before the first "and", for a run that is not an organisation.
+            let mut before_joiner: Option<(usize, usize)> = None;
             loop {
                 if self.name_word(s, j) && (org || !self.lex.not_name.contains(s.sc.tok(j))) {
                     caps += 1;
@@ -366,36 +374,32 @@ impl ActorMatcher {
                     end = j;
                     continue;
                 }
-                // Particles and hyphens inside a name ("al-Assad", "von der Leyen"),
-                // connectors inside an organisation's name ("Institute for the Study of War").
                 if j < n && j > i {
-                    let w = s.lower(j);
-                    let joiner = w == "-"
-                        || self.lex.particles.contains(&w)
-                        || (org && self.lex.org_connectors.contains(&w));
-                    if joiner {
-                        let mut k = j + 1;
-                        while k < n && k < j + 3 {
-                            let wk = s.lower(k);
-                            if self.name_word(s, k) {
-                                break;
-                            }
-                            if wk == "-"
-                                || self.lex.particles.contains(&wk)
-                                || (org && self.lex.org_connectors.contains(&wk))
-                            {
-                                k += 1;
-                            } else {
-                                break;
-                            }
+                    let joins = |w: &str| {
+                        w == "-"
+                            || self.lex.particles.contains(w)
+                            || self.lex.org_joiners.contains(w)
+                            || (org && self.lex.org_connectors.contains(w))
+                    };
+                    let mut k = j;
+                    let mut saw_joiner = false;
+                    while k < n && k < j + 3 && !self.name_word(s, k) && joins(&s.lower(k)) {
+                        saw_joiner |= self.lex.org_joiners.contains(&s.lower(k));
+                        k += 1;
+                    }
+                    if k > j && self.name_word(s, k) {
+                        if saw_joiner && before_joiner.is_none() {
+                            before_joiner = Some((end, caps));
                         }
-                        if self.name_word(s, k) {
-                            j = k;
-                            continue;
-                        }
+                        j = k;
+                        continue;
                     }
                 }
                 break;
+            }
+            if let (false, Some((e, c))) = (org, before_joiner) {
+                end = e;
+                caps = c;
             }
             runs.push(Run {
                 ts: i,
@@ -428,6 +432,16 @@ impl ActorMatcher {
         }
         let u = st.unknowns.len();
         st.by_slug.insert(slug.clone(), u);
+        if kind == ActorKind::Organization {
+            let initials: String = name
+                .split([' ', '-'])
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect();
+            if initials.chars().count() >= 2 {
+                st.org_initials.entry(initials).or_insert(u);
+            }
+        }
         st.unknowns.push(Unknown {
             slug,
             name: name.to_string(),
@@ -1166,6 +1180,11 @@ impl ActorMatcher {
             if !s.sc.is_all_caps(i) || s.in_hit[i].is_some() || s.in_occ[i].is_some() || s.used[i] {
                 continue;
             }
+            // ORG-INITIALS: the initials of an organisation introduced before ("RSF").
+            if let Some(&u) = st.org_initials.get(s.sc.tok(i)) {
+                s.emit(i, i + 1, ActorKey::Unknown(u), "ORG-INITIALS");
+                continue;
+            }
             let known_as = self.phrase_ends_at(s, &self.lex.known_as, i);
             let reported = i > 0
                 && self.lex.reporting.contains(&s.lower(i - 1))
@@ -1242,7 +1261,7 @@ impl ActorMatcher {
                 "STATE-NAME"
             };
             if hit.is_capital_or_seat() {
-                if self.is_place(s, hit.the_tok.unwrap_or(hit.ts)) {
+                if self.is_place(s, hit.the_tok.unwrap_or(hit.ts), end) {
                     s.mark(start, end);
                     continue;
                 }
@@ -1297,13 +1316,18 @@ impl ActorMatcher {
             })
     }
 
-    /// CAPITAL-PLACE: the capital or seat starting at token `p` is only a place
-    /// ("gathered in Moscow", "his exile to Moscow", "near the Kremlin").
-    fn is_place(&self, s: &Sent, p: usize) -> bool {
+    /// CAPITAL-PLACE: the capital or seat at tokens `[p, end)` is only a place
+    /// ("gathered in Moscow", "his exile to Moscow", "near the Kremlin", "In Brasília,").
+    fn is_place(&self, s: &Sent, p: usize, end: usize) -> bool {
         if p == 0 {
             return false;
         }
         let prev = s.lower(p - 1);
+        // A dateline: "In Brasília, the president ..." opening a sentence or paragraph.
+        let opens = p == 1 || matches!(s.sc.tok(p - 2), "." | "\n" | "!" | "?" | "\"");
+        if opens && s.sc.tok(p - 1) == "In" && s.sc.tok(end) == "," {
+            return true;
+        }
         if self.lex.spatial_preps.contains(&prev) {
             return true;
         }

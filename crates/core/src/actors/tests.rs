@@ -125,6 +125,7 @@ fn test_kb() -> KnowledgeBase {
                 &[],
             ),
             state("LBN", "Lebanon", &[], &["Lebanese"], &["Beirut"], &[]),
+            state("SDN", "Sudan", &[], &["Sudanese"], &["Khartoum"], &[]),
         ],
         organizations: vec![
             org("reuters", "Reuters", "organization", &[], None, true),
@@ -916,5 +917,40 @@ fn builtin_role_keys_of_people_are_in_roles_toml() {
                 r.key
             );
         }
+    }
+}
+
+#[test]
+fn stop_phrases_are_not_aliases_of_the_builtin_knowledge() {
+    // A stop phrase that is also an alias would silence the actor (rule STOP).
+    let kb = KnowledgeBase::builtin().unwrap();
+    let lex = Lexicon::builtin().unwrap();
+    let mut aliases = Vec::new();
+    for st in &kb.states {
+        aliases.push(&st.name);
+        aliases.extend(
+            st.aliases
+                .iter()
+                .chain(&st.adjectives)
+                .chain(&st.capitals)
+                .chain(&st.seats),
+        );
+    }
+    for o in &kb.organizations {
+        aliases.push(&o.name);
+        aliases.extend(&o.aliases);
+    }
+    for p in &kb.people {
+        aliases.push(&p.name);
+        aliases.extend(p.aliases.iter().chain(&p.standalone).chain(&p.surname));
+    }
+    for stop in &lex.stop_phrases {
+        let clash = aliases
+            .iter()
+            .find(|a| fold::fold_str(a).trim_start_matches("the ") == stop.as_str());
+        assert!(
+            clash.is_none(),
+            "stop phrase {stop:?} is an alias in the knowledge base"
+        );
     }
 }
