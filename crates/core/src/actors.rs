@@ -28,6 +28,8 @@
 //!   CASE-LOWER: in a text with no capital letter at all, case is ignored except
 //!   for acronyms of three letters or fewer. CASE-LONG: state names and people's
 //!   full names of two words and ten characters or more match in any case.
+//!   CASE-TAIL: organisation names of that length need only their first letter's
+//!   case ("Fars news agency"; "security council" is not "Security Council").
 //! - MENTION-THE: a leading "the" is never part of a mention ("the Kremlin" ->
 //!   "Kremlin"), except a title written "The X" in the knowledge base ("The
 //!   Guardian"). THE-REQ: an alias written "the X" matches only after "the" and not

@@ -43,11 +43,13 @@ struct NamesFile {
     state_longforms: Vec<String>,
 }
 
-/// One word of a phrase: a word (lower case) or the `{state}` slot.
+/// One word of a phrase: a word (lower case), the `{state}` slot (a state mention)
+/// or the `{org}` slot (an organisation of the knowledge base).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum PhraseTok {
     Word(String),
     State,
+    Org,
 }
 
 /// What a phrase names.
@@ -198,11 +200,15 @@ impl Lexicon {
     }
 
     fn add_phrase(&mut self, text: &str, kind: PhraseKind) {
-        let folded = fold_str(text).replace("{state}", " {state} ");
+        let folded = fold_str(text)
+            .replace("{state}", " {state} ")
+            .replace("{org}", " {org} ");
         let mut toks = Vec::new();
         for part in folded.split(' ').filter(|p| !p.is_empty()) {
             if part == "{state}" {
                 toks.push(PhraseTok::State);
+            } else if part == "{org}" {
+                toks.push(PhraseTok::Org);
             } else {
                 toks.extend(
                     split_words(part)

@@ -77,7 +77,7 @@ struct Occ {
     ts: usize,
     te: usize,
     kind: PhraseKind,
-    /// The state hit filling a `{state}` slot.
+    /// The hit filling a `{state}` slot (a state) or an `{org}` slot (an organisation).
     slot: Option<usize>,
 }
 
@@ -309,10 +309,14 @@ impl ActorMatcher {
                     }
                     j += 1;
                 }
-                PhraseTok::State => {
+                PhraseTok::State | PhraseTok::Org => {
                     let h = (*s.hit_start.get(j)?)?;
                     let hit = &s.sc.hits[h];
-                    if hit.state().is_none() || !s.hit_free(h) {
+                    let kind_ok = match pt {
+                        PhraseTok::State => hit.state().is_some(),
+                        _ => hit.org().is_some() && hit.state().is_none(),
+                    };
+                    if !kind_ok || !s.hit_free(h) {
                         return None;
                     }
                     slot = Some(h);
@@ -547,7 +551,7 @@ impl ActorMatcher {
                 if p >= 3 && s.sc.tok(p - 1) == "s" && s.sc.tok(p - 2) == "'" {
                     if let Some(h) = s.hit_end[p - 2].filter(|&h| s.hit_free(h)) {
                         let hit = &s.sc.hits[h];
-                        if hit.state().is_some() || hit.org().is_some() {
+                        if hit.state().is_some() {
                             out.push((Elem::State { hit: h, poss: true }, hit.ts));
                             p = hit.ts;
                             have_state = true;
@@ -575,22 +579,34 @@ impl ActorMatcher {
     }
 
     /// True when the hit `h` (a state or an organisation) fits person `p`: their
-    /// nationality or the state or organisation of one of their roles.
+    /// nationality, or the state or organisation of one of their roles, or for an
+    /// organisation its country. Any state or organisation with a country fits a
+    /// person not in the knowledge base (`None`).
     fn fits(&self, s: &Sent, h: usize, person: Option<usize>) -> bool {
         let hit = &s.sc.hits[h];
+        let state_id = hit.state().map(|i| self.kb.states[i].id.as_str());
+        let org = hit.org().map(|i| &self.kb.organizations[i]);
         match person {
-            None => hit.state().is_some(),
+            None => state_id.is_some() || org.is_some_and(|o| o.country.is_some()),
             Some(p) => {
                 let ids = &self.person_fits[p];
-                hit.state()
-                    .map(|i| ids.contains(&self.kb.states[i].id))
-                    .unwrap_or(false)
-                    || hit
-                        .org()
-                        .map(|i| ids.contains(&self.kb.organizations[i].id))
-                        .unwrap_or(false)
+                let has = |id: &str| ids.iter().any(|x| x == id);
+                state_id.is_some_and(has)
+                    || org.is_some_and(|o| has(&o.id) || o.country.as_deref().is_some_and(has))
             }
         }
+    }
+
+    /// The state a hit stands for: the state itself, or an organisation's country.
+    fn hit_state(&self, s: &Sent, h: usize) -> Option<usize> {
+        let hit = &s.sc.hits[h];
+        hit.state().or_else(|| {
+            let o = &self.kb.organizations[hit.org()?];
+            match self.by_id.get(o.country.as_deref()?) {
+                Some(Entity::State(i)) => Some(*i),
+                _ => None,
+            }
+        })
     }
 
     /// How many pieces of `elems` (right to left) belong to person `person`
@@ -627,7 +643,7 @@ impl ActorMatcher {
     fn chain_state(&self, s: &Sent, elems: &[(Elem, usize)]) -> Option<usize> {
         elems.iter().find_map(|(e, _)| match *e {
             Elem::State { hit, .. } => s.sc.hits[hit].state(),
-            Elem::Occ(o) => s.occs[o].slot.and_then(|h| s.sc.hits[h].state()),
+            Elem::Occ(o) => s.occs[o].slot.and_then(|h| self.hit_state(s, h)),
             Elem::Mod { .. } => None,
         })
     }
@@ -647,13 +663,21 @@ impl ActorMatcher {
         (role, former)
     }
 
-    /// Marks the slot hits of accepted chain pieces as used.
+    /// Marks the words of accepted chain pieces as used.
     fn consume_chain(&self, s: &mut Sent, elems: &[(Elem, usize)]) {
         for (e, _) in elems {
             match *e {
                 Elem::Occ(o) => {
+                    // An organisation in an `{org}` slot stays a mention of its own.
                     let occ = s.occs[o];
-                    s.mark(occ.ts, occ.te);
+                    match occ.slot.filter(|&h| s.sc.hits[h].state().is_none()) {
+                        Some(h) => {
+                            let (a, b) = (s.sc.hits[h].ts, s.sc.hits[h].te);
+                            s.mark(occ.ts, a);
+                            s.mark(b, occ.te);
+                        }
+                        None => s.mark(occ.ts, occ.te),
+                    }
                 }
                 Elem::State { hit, .. } => {
                     let (a, b) = (s.sc.hits[hit].ts, s.sc.hits[hit].te);
@@ -847,7 +871,7 @@ impl ActorMatcher {
             .chain_state(s, &chain)
             .or_else(|| self.chain_state(s, &appos))
             .or(of_state.and_then(|h| s.sc.hits[h].state()))
-            .or(post.and_then(|(_, _, h)| h.and_then(|h| s.sc.hits[h].state())));
+            .or(post.and_then(|(_, _, h)| h.and_then(|h| self.hit_state(s, h))));
         let key = match (person, unknown) {
             (Some(p), _) => ActorKey::Known(Entity::Person(p)),
             (None, Some((name, c))) => {
@@ -874,8 +898,15 @@ impl ActorMatcher {
         };
         self.consume_chain(s, &chain);
         self.consume_chain(s, &appos);
-        if let Some((a, b, _)) = post {
+        if let Some((a, b, h)) = post {
             s.mark(a, b);
+            // An organisation in an `{org}` slot stays a mention of its own.
+            if let Some(h) = h.filter(|&h| s.sc.hits[h].state().is_none()) {
+                let (x, y) = (s.sc.hits[h].ts, s.sc.hits[h].te);
+                for u in &mut s.used[x..y] {
+                    *u = false;
+                }
+            }
         }
         s.emit(start, end, key, rule);
         if let ActorKey::Known(Entity::Person(p)) = key {
@@ -1137,7 +1168,7 @@ impl ActorMatcher {
             let mut end = occ.te;
             let mut state = self
                 .chain_state(s, &elems)
-                .or(occ.slot.and_then(|h| s.sc.hits[h].state()));
+                .or(occ.slot.and_then(|h| self.hit_state(s, h)));
             let mut of_hit = None;
             if s.sc.is(end, "of") {
                 let h = s.hit_start.get(end + 1).copied().flatten();

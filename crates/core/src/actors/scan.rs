@@ -62,6 +62,9 @@ pub(crate) struct Target {
     pub keep_the: bool,
     /// Rule CASE-LONG: long multi-word state names and full names match in any case.
     pub any_case: bool,
+    /// Rule CASE-TAIL: long multi-word organisation names need only their first
+    /// letter's case ("Fars news agency").
+    pub tail_case: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -204,6 +207,7 @@ impl Scanner {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut add = |alias: &str, entity: Option<Entity>, form: Form, long_ok: bool| {
+            let is_org = matches!(entity, Some(Entity::Org(_)));
             let folded = fold_str(alias);
             let (text, the, keep_the) = if let Some(rest) = folded.strip_prefix("the ") {
                 let the = if form == Form::Seat {
@@ -230,13 +234,14 @@ impl Scanner {
                 return;
             }
             let acronym = is_acronym(&text);
-            let any_case = long_ok && !acronym && text.contains(' ') && text.len() >= 10;
+            let long = !acronym && text.contains(' ') && text.len() >= 10;
             let target = Target {
                 entity,
                 form,
                 the,
                 keep_the,
-                any_case,
+                any_case: long_ok && long,
+                tail_case: is_org && long,
             };
             let pi = *index.entry(text.clone()).or_insert_with(|| {
                 patterns.push(Pattern {
@@ -398,7 +403,7 @@ impl Scanner {
             }
         }
         // CASE.
-        let case_ok = |any_case: bool| -> bool {
+        let case_ok = |any_case: bool, tail_case: bool| -> bool {
             if pat.acronym {
                 // CASE-ACRONYM: "US" never matches "us"; in an all-lower-case text
                 // only acronyms longer than three letters match.
@@ -406,6 +411,10 @@ impl Scanner {
             }
             if any_case || lower_text {
                 return true;
+            }
+            if tail_case {
+                let first = |x: &str| x.chars().next().map(char::is_uppercase);
+                return first(&pat.text) == first(surface);
             }
             // An upper-case letter of the alias needs an upper-case letter in the text.
             pat.text
@@ -429,7 +438,7 @@ impl Scanner {
             .targets
             .iter()
             .copied()
-            .filter(|t| case_ok(t.any_case))
+            .filter(|t| case_ok(t.any_case, t.tail_case))
             // THE-REQ: "the West" needs its "the" and is not the start of a longer
             // name ("the West Bank").
             .filter(|t| t.the != The::Required || (the_tok.is_some() && !next_is_cap))

@@ -172,6 +172,30 @@ fn test_kb() -> KnowledgeBase {
             ),
             org("nato", "NATO", "organization", &[], None, false),
             org("hezbollah", "Hezbollah", "group", &[], Some("LBN"), false),
+            org(
+                "iran_snsc",
+                "Supreme National Security Council",
+                "organization",
+                &["Iranian security council"],
+                Some("IRN"),
+                false,
+            ),
+            org(
+                "un_security_council",
+                "UN Security Council",
+                "organization",
+                &["Security Council"],
+                None,
+                false,
+            ),
+            org(
+                "fars",
+                "Fars News Agency",
+                "organization",
+                &[],
+                Some("IRN"),
+                true,
+            ),
         ],
         people: vec![
             person(
@@ -534,10 +558,31 @@ const CASES: &[Case] = &[
         &[("lavrov", "Sergey Lavrov")],
     ),
     (
-        "ROLE-APPOS security council",
+        "ROLE-APPOS named body stays",
         "spoke with the head of the Iranian security council, Ali Larijani, and",
         DATE,
-        &[("larijani", "Ali Larijani")],
+        &[
+            ("iran_snsc", "Iranian security council"),
+            ("larijani", "Ali Larijani"),
+        ],
+    ),
+    (
+        "ROLE-APPOS state slot",
+        "spoke with the head of the Russian security council, Sergei Shoigu, and",
+        DATE,
+        &[("shoigu", "Sergei Shoigu")],
+    ),
+    (
+        "CASE-TAIL organisation",
+        "the Fars news agency reported",
+        DATE,
+        &[("fars", "Fars news agency")],
+    ),
+    (
+        "CASE-TAIL first letter",
+        "A national security council met",
+        DATE,
+        &[],
     ),
     (
         "ROLE-POSTAPPOS",
