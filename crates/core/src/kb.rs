@@ -490,6 +490,282 @@ mod tests {
         }
     }
 
+    /// The organisation entries other modules and the gold files rely on, with their kind,
+    /// country and source_only flag (from the task brief and the organisations' nature).
+    #[test]
+    fn organizations_that_others_depend_on_are_present_and_classified() {
+        use ActorKind::{Group as G, Organization as O};
+        // (id, kind, country, source_only)
+        let cases: &[(&str, ActorKind, Option<&str>, bool)] = &[
+            ("un", O, None, false),
+            ("un_security_council", O, None, false),
+            ("un_general_assembly", O, None, false),
+            ("eu", O, None, false),
+            ("european_commission", O, None, false),
+            ("european_council", O, None, false),
+            ("nato", O, None, false),
+            ("iaea", O, None, false),
+            ("opec", O, None, false),
+            ("opec_plus", O, None, false),
+            ("csto", O, None, false),
+            ("brics", O, None, false),
+            ("sco", O, None, false),
+            ("african_union", O, None, false),
+            ("arab_league", O, None, false),
+            ("gcc", O, None, false),
+            ("west", O, None, false),
+            ("eaeu", O, None, false),
+            ("cis", O, None, false),
+            ("g7", O, None, false),
+            ("g20", O, None, false),
+            ("wto", O, None, false),
+            ("imf", O, None, false),
+            ("world_bank", O, None, false),
+            ("icc", O, None, false),
+            ("icj", O, None, false),
+            ("osce", O, None, false),
+            ("asean", O, None, false),
+            ("irgc", O, Some("IRN"), false),
+            ("quds_force", O, Some("IRN"), false),
+            ("russian_foreign_ministry", O, Some("RUS"), false),
+            ("russian_defence_ministry", O, Some("RUS"), false),
+            ("russian_security_council", O, Some("RUS"), false),
+            ("iranian_foreign_ministry", O, Some("IRN"), false),
+            (
+                "iran_supreme_national_security_council",
+                O,
+                Some("IRN"),
+                false,
+            ),
+            ("us_state_department", O, Some("USA"), false),
+            ("pentagon", O, Some("USA"), false),
+            ("cia", O, Some("USA"), false),
+            ("mossad", O, Some("ISR"), false),
+            ("idf", O, Some("ISR"), false),
+            ("rosatom", O, Some("RUS"), false),
+            ("wagner", G, Some("RUS"), false),
+            ("africa_corps", O, Some("RUS"), false),
+            ("russian_air_force", O, Some("RUS"), false),
+            ("israeli_air_force", O, Some("ISR"), false),
+            ("hezbollah", G, Some("LBN"), false),
+            ("hamas", G, Some("PSE"), false),
+            ("houthis", G, Some("YEM"), false),
+            ("palestinian_islamic_jihad", G, Some("PSE"), false),
+            ("hts", G, Some("SYR"), false),
+            ("islamic_state", G, None, false),
+            ("taliban", G, Some("AFG"), false),
+            ("pkk", G, Some("TUR"), false),
+            ("sdf", G, Some("SYR"), false),
+            ("al_shabaab", G, Some("SOM"), false),
+            ("hashd", G, Some("IRQ"), false),
+            ("reuters", O, Some("GBR"), true),
+            ("associated_press", O, Some("USA"), true),
+            ("afp", O, Some("FRA"), true),
+            ("le_monde", O, Some("FRA"), true),
+            ("the_guardian", O, Some("GBR"), true),
+            ("bbc", O, Some("GBR"), true),
+            ("cnn", O, Some("USA"), true),
+            ("new_york_times", O, Some("USA"), true),
+            ("washington_post", O, Some("USA"), true),
+            ("wall_street_journal", O, Some("USA"), true),
+            ("financial_times", O, Some("GBR"), true),
+            ("bloomberg", O, Some("USA"), true),
+            ("al_jazeera", O, Some("QAT"), true),
+            ("al_arabiya", O, Some("ARE"), true),
+            ("tass", O, Some("RUS"), true),
+            ("ria_novosti", O, Some("RUS"), true),
+            ("interfax", O, Some("RUS"), true),
+            ("kommersant", O, Some("RUS"), true),
+            ("irna", O, Some("IRN"), true),
+            ("tasnim", O, Some("IRN"), true),
+            ("fars", O, Some("IRN"), true),
+            ("press_tv", O, Some("IRN"), true),
+            ("unn", O, Some("UKR"), true),
+            ("ukrinform", O, Some("UKR"), true),
+            ("roya_news", O, Some("JOR"), true),
+            ("responsible_statecraft", O, Some("USA"), true),
+            ("tomorrows_affairs", O, Some("GBR"), true),
+            ("politico", O, Some("USA"), true),
+            ("axios", O, Some("USA"), true),
+            ("the_economist", O, Some("GBR"), true),
+            ("meduza", O, Some("LVA"), true),
+            ("novaya_gazeta", O, Some("RUS"), true),
+            ("haaretz", O, Some("ISR"), true),
+            ("times_of_israel", O, Some("ISR"), true),
+            ("xinhua", O, Some("CHN"), true),
+            ("anadolu", O, Some("TUR"), true),
+            ("sana", O, Some("SYR"), true),
+            ("isna", O, Some("IRN"), true),
+            ("mehr", O, Some("IRN"), true),
+        ];
+        let kb = KnowledgeBase::builtin().unwrap();
+        for &(id, kind, country, source_only) in cases {
+            let o = kb
+                .organization(id)
+                .unwrap_or_else(|| panic!("{id}: missing"));
+            assert_eq!(o.kind, kind, "{id}: kind");
+            assert_eq!(o.country.as_deref(), country, "{id}: country");
+            assert_eq!(o.source_only, source_only, "{id}: source_only");
+        }
+    }
+
+    #[test]
+    fn organization_ids_are_lower_case_slugs() {
+        let kb = KnowledgeBase::builtin().unwrap();
+        for o in &kb.organizations {
+            let ok = o.id.starts_with(|c: char| c.is_ascii_lowercase())
+                && o.id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            assert!(ok, "organization id {:?}", o.id);
+        }
+    }
+
+    #[test]
+    fn publications_are_organizations_with_a_home_country() {
+        let kb = KnowledgeBase::builtin().unwrap();
+        for o in kb.organizations.iter().filter(|o| o.source_only) {
+            assert_eq!(o.kind, ActorKind::Organization, "{}: kind", o.id);
+            assert!(
+                o.country.is_some(),
+                "{}: publication without a country",
+                o.id
+            );
+        }
+    }
+
+    /// Organisations and publications as the seeds spell them resolve to one entry.
+    #[test]
+    fn seed_spellings_name_the_expected_organization() {
+        let cases = [
+            ("000 source", "Le Monde", "le_monde"),
+            ("000 agency", "UNN", "unn"),
+            ("000 bloc", "the West", "west"),
+            ("001 byline", "Tomorrow's Affairs", "tomorrows_affairs"),
+            ("001 bloc", "BRICS", "brics"),
+            (
+                "001 alliance long",
+                "Collective Security Treaty Organization",
+                "csto",
+            ),
+            ("001 alliance short", "CSTO", "csto"),
+            (
+                "001 council",
+                "the Iranian security council",
+                "iran_supreme_national_security_council",
+            ),
+            ("002 site", "Roya News", "roya_news"),
+            ("002 agency", "Reuters", "reuters"),
+            ("003 paper", "The Guardian", "the_guardian"),
+            (
+                "003 ministry",
+                "Russian Foreign Ministry",
+                "russian_foreign_ministry",
+            ),
+            ("003 group", "Hezbollah", "hezbollah"),
+            (
+                "004 misspelt site",
+                "Responsible Statement",
+                "responsible_statecraft",
+            ),
+            (
+                "004 misspelt site again",
+                "RSPONSIBLE State State",
+                "responsible_statecraft",
+            ),
+            ("004 air force", "Russian Air Force", "russian_air_force"),
+            ("004 cartel", "OPEC", "opec"),
+            ("004 un", "United Nations", "un"),
+        ];
+        let kb = KnowledgeBase::builtin().unwrap();
+        let forms = all_forms(&kb);
+        for (name, surface, expected) in cases {
+            let mut ids: Vec<&str> = forms
+                .iter()
+                .filter(|(f, _)| fold(f) == fold(surface))
+                .map(|&(_, id)| id)
+                .collect();
+            ids.dedup();
+            assert_eq!(ids, [expected], "{name}: {surface:?}");
+        }
+    }
+
+    /// Forms deliberately not listed (each `# left out:` or brief decision), compared exactly.
+    #[test]
+    fn forms_left_out_on_purpose_stay_out() {
+        let cases = [
+            ("verb in all-caps headlines", "IS"),
+            ("given name and goddess", "Isis"),
+            ("Iranian province", "Fars"),
+            ("Persian word and given name", "Mehr"),
+            ("Belgian capital", "Brussels"),
+            ("too short", "FT"),
+            ("common noun", "Guardian"),
+            ("a profession", "Economist"),
+            ("comparison in seed 001", "NATO-like"),
+            ("European Community too", "EC"),
+            ("Pennsylvania too", "PA"),
+            ("Indian Air Force too", "IAF"),
+            ("a direction", "West"),
+            ("adjective of many things", "Western"),
+            ("the shape", "Pentagon"),
+            ("Second World War corps", "Afrika Korps"),
+            ("also a bank", "Sepah"),
+            ("any commission", "the Commission"),
+        ];
+        let kb = KnowledgeBase::builtin().unwrap();
+        for (name, form) in cases {
+            for o in &kb.organizations {
+                let listed = o.name == form || o.aliases.iter().any(|a| a == form);
+                assert!(!listed, "{name}: {form:?} is a form of {}", o.id);
+            }
+        }
+    }
+
+    /// Forms of three letters or fewer are acronyms in capitals, so that a case-exact
+    /// matcher cannot take an ordinary word ("us", "cis", "ria") for them.
+    #[test]
+    fn short_organization_forms_are_upper_case_acronyms() {
+        let kb = KnowledgeBase::builtin().unwrap();
+        for o in &kb.organizations {
+            for form in std::iter::once(&o.name).chain(&o.aliases) {
+                let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+                if letters <= 3 {
+                    assert!(
+                        !form.chars().any(|c| c.is_lowercase()),
+                        "{}: short form {form:?} is not in capitals",
+                        o.id
+                    );
+                }
+            }
+        }
+    }
+
+    /// Forms are compared without case, except acronyms (all capitals, up to five
+    /// letters), which are matched case-exactly; so an entry never lists a form twice in
+    /// two cases, but may list an acronym's title-case house style ("NATO" and "Nato").
+    #[test]
+    fn no_organization_lists_a_form_twice_in_two_cases() {
+        let is_acronym = |form: &str| {
+            let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+            letters <= 5 && !form.chars().any(|c| c.is_lowercase())
+        };
+        let key = |form: &str| {
+            if is_acronym(form) {
+                form.to_string()
+            } else {
+                form.to_lowercase()
+            }
+        };
+        let kb = KnowledgeBase::builtin().unwrap();
+        for o in &kb.organizations {
+            let mut seen = HashSet::new();
+            for form in std::iter::once(&o.name).chain(&o.aliases) {
+                assert!(seen.insert(key(form)), "{}: {form:?} listed twice", o.id);
+            }
+        }
+    }
+
     /// People whose entries hold no role on purpose: private persons (analysts quoted in
     /// the seeds, an opposition leader) and people whose office no role key or agreed
     /// organisation id fits (a special envoy, the Houthi leader). people.toml says why.
