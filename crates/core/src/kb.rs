@@ -767,12 +767,11 @@ mod tests {
     }
 
     /// People whose entries hold no role on purpose: private persons (analysts quoted in
-    /// the seeds, an opposition leader) and people whose office no role key or agreed
-    /// organisation id fits (a special envoy, the Houthi leader). people.toml says why.
-    const PEOPLE_WITHOUT_ROLES: [&str; 5] = [
+    /// the seeds, an opposition leader) and people whose office no role key fits (a
+    /// special envoy). people.toml says why.
+    const PEOPLE_WITHOUT_ROLES: [&str; 4] = [
         "maria_corina_machado",
         "steve_witkoff",
-        "abdul_malik_al_houthi",
         "nikita_smagin",
         "ruslan_pukhov",
     ];
@@ -989,7 +988,7 @@ mod tests {
     #[test]
     fn offices_have_the_right_holders_on_given_days() {
         // Expected holders come from the seeds (dated March 2026) and the public record.
-        let cases: [(&str, &str, &str, &str, &[&str]); 20] = [
+        let cases: [(&str, &str, &str, &str, &[&str]); 22] = [
             (
                 "Russian president in the seeds",
                 "president",
@@ -1122,6 +1121,20 @@ mod tests {
                 "SAU",
                 "2023-01-01",
                 &["mohammed_bin_salman"],
+            ),
+            (
+                "Quds Force commander after Soleimani",
+                "commander",
+                "quds_force",
+                "2020-06-01",
+                &["esmail_qaani"],
+            ),
+            (
+                "UN General Assembly president in autumn 2025",
+                "president",
+                "un_general_assembly",
+                "2025-10-01",
+                &["annalena_baerbock"],
             ),
             (
                 "EU foreign policy chief in 2025",
