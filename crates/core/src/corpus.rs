@@ -311,7 +311,7 @@ pub fn parse_article(raw: &str) -> Article<'_> {
             .filter(|m| m.rule != FurnitureRule::Duplicate)
             .map(|m| m.span)
             .collect();
-        art.title = derive_title(body, &skip, &art.markup);
+        art.title = derive_title(body, &merge(skip), &art.markup);
     }
     art
 }
@@ -439,8 +439,8 @@ fn line_rule(
         }
         return Some(FurnitureRule::Byline);
     }
-    if word_count(key) <= t.caption_max_words
-        && t.caption_markers.iter().any(|m| key.contains(m.as_str()))
+    if t.caption_markers.iter().any(|m| key.contains(m.as_str()))
+        && word_count(key) <= t.caption_max_words
     {
         return Some(FurnitureRule::Caption);
     }
@@ -449,13 +449,13 @@ fn line_rule(
 
 /// FU4: the author's name when `content` is a byline.
 fn byline(t: &Table, key: &str, content: &str) -> Option<String> {
-    if word_count(key) > t.byline_max_words || key.ends_with('.') {
-        return None;
-    }
     for p in &t.byline_prefixes {
         let Some(rest) = key.strip_prefix(p.as_str()) else {
             continue;
         };
+        if word_count(key) > t.byline_max_words || key.ends_with('.') {
+            return None;
+        }
         let colon = p.ends_with(':');
         if !colon && !rest.starts_with(' ') {
             continue;
@@ -691,26 +691,37 @@ fn duplicates(t: &Table, body: &str, body_lines: &mut [BodyLine], marks: &mut Ve
     if patterns.is_empty() {
         return;
     }
-    let Ok(ac) = aho_corasick::AhoCorasick::new(&patterns) else {
-        return;
-    };
     // For each pattern: the first longer, non-furniture line holding it, and where the match ends.
     let mut inside: Vec<Option<(usize, usize)>> = vec![None; patterns.len()];
-    for m in ac.find_overlapping_iter(body) {
-        let pid = m.pattern().as_usize();
+    let mut record = |pid: usize, start: usize, end: usize| {
         if inside[pid].is_some() {
-            continue;
+            return;
         }
-        let li = body_lines.partition_point(|bl| bl.span.start <= m.start());
-        let Some(host) = li.checked_sub(1).map(|i| (i, body_lines[i])) else {
-            continue;
+        let li = body_lines.partition_point(|bl| bl.span.start <= start);
+        let Some(hi) = li.checked_sub(1) else { return };
+        let hl = body_lines[hi];
+        if end <= hl.span.end && !hl.furniture && hl.span.len() > end - start {
+            inside[pid] = Some((hi, end));
+        }
+    };
+    if patterns.len() <= 8 {
+        // A few patterns (the usual article): plain substring search beats building an automaton.
+        for (pid, p) in patterns.iter().enumerate() {
+            for (start, m) in body.match_indices(p) {
+                record(pid, start, start + m.len());
+            }
+        }
+    } else {
+        // Many patterns: one automaton. The NFA builds in time linear in the patterns; a
+        // DFA's build would cost more than the whole scan of a typical article.
+        let Ok(ac) = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+        else {
+            return;
         };
-        let (hi, hl) = host;
-        if m.end() > hl.span.end || hl.furniture {
-            continue;
-        }
-        if hl.span.len() > m.len() {
-            inside[pid] = Some((hi, m.end()));
+        for m in ac.find_overlapping_iter(body) {
+            record(m.pattern().as_usize(), m.start(), m.end());
         }
     }
     for (pid, ls) in lines_of.iter().enumerate() {
@@ -762,13 +773,35 @@ fn dup(li: usize, body_lines: &mut [BodyLine], marks: &mut Vec<FurnitureMark>) {
 /// markup removed). A headline (no full stop at the end) is kept whole up to 160 chars;
 /// a sentence longer than 80 chars is cut at a word boundary with an ellipsis.
 fn derive_title(body: &str, skip: &[Span], markup: &[Span]) -> Option<String> {
-    // The first sentence lies in the head of the body; do not split megabytes for it.
-    let mut head_end = body.len().min(16 * 1024);
+    // The first sentence lies in the first paragraph that has text outside the furniture
+    // (SB1: no sentence spans a blank line), so only the body up to that paragraph's end
+    // is split, and never more than 16 KiB of it.
+    let mut head_end = 0;
+    let mut in_text = false;
+    let mut k = 0;
+    for l in lines(body) {
+        let span = trim_span(body, Span::new(l.start, l.end));
+        if span.is_empty() {
+            if in_text {
+                break;
+            }
+            continue;
+        }
+        while k < skip.len() && skip[k].end <= span.start {
+            k += 1;
+        }
+        let covered = skip.get(k).is_some_and(|f| f.contains(span));
+        in_text |= !covered;
+        head_end = l.end;
+        if head_end >= 16 * 1024 {
+            break;
+        }
+    }
+    let mut head_end = head_end.min(16 * 1024);
     while !body.is_char_boundary(head_end) {
         head_end -= 1;
     }
-    let head = &body[..head_end];
-    let first = *text::split_sentences(head, skip).first()?;
+    let first = *text::split_sentences(&body[..head_end], skip).first()?;
     title_from_sentence(&text::clean_text(body, first, markup))
 }
 

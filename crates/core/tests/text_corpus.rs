@@ -374,3 +374,28 @@ fn odd_input_does_not_panic() {
         let _ = split_sentences(a.body, &a.furniture);
     }
 }
+
+/// FU6 with more candidate lines than the plain-search path takes (the automaton path).
+#[test]
+fn fu6_many_candidates() {
+    let mut raw = String::new();
+    for i in 0..20 {
+        raw.push_str(&format!("Headline number {i} about Russia\n\n"));
+    }
+    raw.push_str("Moscow supplied Tehran with helicopters\n\n");
+    raw.push_str("Reports say Moscow supplied Tehran with helicopters last year.\n\n");
+    raw.push_str("Headline number 7 about Russia\n");
+    let dups: Vec<String> = furniture(&raw)
+        .into_iter()
+        .filter(|(id, _)| *id == "FU6")
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(
+        dups,
+        [
+            "Moscow supplied Tehran with helicopters",
+            "Headline number 7 about Russia"
+        ],
+        "the pull quote and the exact repeat, nothing else"
+    );
+}
