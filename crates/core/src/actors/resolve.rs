@@ -470,6 +470,27 @@ impl ActorMatcher {
     /// adjective, possessive or capital before them as part of the name
     /// ("Russian Foreign Ministry", "Tehran Times").
     fn org_runs(&self, s: &mut Sent, runs: &[Run], body: &str, st: &mut DocState) {
+        // A run joined by "and" to a known organisation ending in an organisation
+        // word is a longer name of its own ("Peace and Security Council" is not the
+        // UN's "Security Council").
+        for r in runs.iter().filter(|r| !r.org) {
+            let j = r.te;
+            if !self.lex.org_joiners.contains(&s.lower(j)) {
+                continue;
+            }
+            let Some(h) = s.hit_start.get(j + 1).copied().flatten() else {
+                continue;
+            };
+            let hit = &s.sc.hits[h];
+            let ends_org_word = hit.te >= 1 && self.lex.org_words.contains(s.sc.tok(hit.te - 1));
+            if hit.org().is_none() || hit.state().is_some() || !ends_org_word || !s.hit_free(h) {
+                continue;
+            }
+            let te = hit.te;
+            let name = self.text_of(s, body, r.ts, te).to_string();
+            let key = self.unknown(st, &name, ActorKind::Organization, None);
+            s.emit(r.ts, te, key, "NAME-ORG");
+        }
         for r in runs.iter().filter(|r| r.org) {
             let mut start = r.ts;
             let mut country = None;
@@ -535,7 +556,7 @@ impl ActorMatcher {
             if !have_state {
                 if let Some(h) = s.hit_end[p].filter(|&h| s.hit_free(h)) {
                     let hit = &s.sc.hits[h];
-                    if hit.state().is_some() || hit.org().is_some() {
+                    if hit.state().is_some() {
                         out.push((
                             Elem::State {
                                 hit: h,

@@ -786,6 +786,57 @@ const CASES: &[Case] = &[
         DATE,
         &[("rsii", "RSII")],
     ),
+    (
+        "NAME-ORG joined by and",
+        "the Trade and Development Bank lent",
+        DATE,
+        &[("trade_and_development_bank", "Trade and Development Bank")],
+    ),
+    (
+        "NAME-ORG joined to a known body",
+        "the AU's Peace and Security Council met",
+        DATE,
+        &[("peace_and_security_council", "Peace and Security Council")],
+    ),
+    (
+        "NAME-CUE person runs end at and",
+        "according to Nikita Smagin and Hanna Notte",
+        DATE,
+        &[("nikita_smagin", "Nikita Smagin")],
+    ),
+    (
+        "ORG-INITIALS",
+        "the Rapid Support Forces attacked; RSF commanders fled",
+        DATE,
+        &[
+            ("rapid_support_forces", "Rapid Support Forces"),
+            ("rapid_support_forces", "RSF"),
+        ],
+    ),
+    (
+        "CAPITAL-PLACE dateline",
+        "In Moscow, officials said Sudan",
+        DATE,
+        &[("SDN", "Sudan")],
+    ),
+    (
+        "CAPITAL-STATE not a dateline",
+        "Officials in Moscow say",
+        DATE,
+        &[("RUS", "Moscow")],
+    ),
+    (
+        "CAPITAL-PLACE told reporters",
+        "Ruto told reporters in Moscow",
+        DATE,
+        &[],
+    ),
+    (
+        "STOP city named after a state",
+        "the envoy will travel to Port Sudan",
+        DATE,
+        &[],
+    ),
 ];
 
 #[test]

@@ -14,14 +14,14 @@ pub struct Gold {
     pub doc: Vec<GoldDoc>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct GoldDoc {
     pub file: String,
     #[serde(default)]
     pub actor: Vec<GoldActor>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct GoldActor {
     pub id: String,
     pub surfaces: Vec<String>,
