@@ -200,6 +200,12 @@ pub(crate) fn role_ended(r: &RoleEntry, date: Option<&str>) -> bool {
     }
 }
 
+/// True when `a` and `b` both have at least `n` characters and share the first `n`
+/// ("sergei" and "sergey"); compares characters, never slices bytes.
+fn same_start(a: &str, b: &str, n: usize) -> bool {
+    a.chars().count() >= n && b.chars().count() >= n && a.chars().take(n).eq(b.chars().take(n))
+}
+
 /// A slug for a name: lower-case ASCII words joined by `_`.
 pub(crate) fn slug(name: &str) -> String {
     let folded = super::fold::fold_str(name);
@@ -245,9 +251,8 @@ impl ActorMatcher {
             }
         }
         // STOP: stop phrases are matched only to be ignored.
-        for (h, hit) in sc.hits.iter().enumerate() {
+        for hit in &sc.hits {
             if hit.is_stop() {
-                let _ = h;
                 s.mark(hit.ts, hit.te);
             }
         }
@@ -840,7 +845,7 @@ impl ActorMatcher {
                     let hit = &s.sc.hits[h];
                     let (ts, te) = (hit.ts, hit.te);
                     let Some(p) = hit.full_person() else { continue };
-                    self.person_at(s, ts, te, Some(p), None, body, st, "PERSON-NAME");
+                    self.person_at(s, ts, te, Some(p), None, st, "PERSON-NAME");
                 }
                 Anchor::Surname(h) => {
                     if s.hit_free(h) {
@@ -867,11 +872,9 @@ impl ActorMatcher {
         ne: usize,
         person: Option<usize>,
         unknown: Option<(&str, Option<usize>)>,
-        body: &str,
         st: &mut DocState,
         rule: &'static str,
     ) -> bool {
-        let _ = body;
         let elems = self.walk_left(s, ns);
         let k = self.accept(s, &elems, person);
         let chain = elems[..k].to_vec();
@@ -961,23 +964,13 @@ impl ActorMatcher {
         // with the same surname ("Mojtaba Khamenei" when only Ali is known).
         if ns > 0 && self.name_word(s, ns - 1) && !self.lex.not_name.contains(s.sc.tok(ns - 1)) {
             let first = s.sc.tok(ns - 1).to_lowercase();
-            let variant = cands.iter().copied().find(|&p| {
-                self.first_names[p]
-                    .iter()
-                    .any(|f| f.len() >= 3 && first.len() >= 3 && f[..3] == first[..3])
-            });
+            let variant = cands
+                .iter()
+                .copied()
+                .find(|&p| self.first_names[p].iter().any(|f| same_start(f, &first, 3)));
             match variant {
                 Some(p) => {
-                    self.person_at(
-                        s,
-                        ns - 1,
-                        hit.te,
-                        Some(p),
-                        None,
-                        body,
-                        st,
-                        "SURNAME-FIRSTNAME",
-                    );
+                    self.person_at(s, ns - 1, hit.te, Some(p), None, st, "SURNAME-FIRSTNAME");
                 }
                 None => {
                     let name = self.text_of(s, body, ns - 1, hit.te).to_string();
@@ -987,7 +980,6 @@ impl ActorMatcher {
                         hit.te,
                         None,
                         Some((&name, None)),
-                        body,
                         st,
                         "SURNAME-FIRSTNAME",
                     );
@@ -1054,7 +1046,7 @@ impl ActorMatcher {
         }
         if let Some((p, rule)) = pick {
             ns = hit.ts;
-            self.person_at(s, ns, hit.te, Some(p), None, body, st, rule);
+            self.person_at(s, ns, hit.te, Some(p), None, st, rule);
         }
     }
 
@@ -1065,16 +1057,7 @@ impl ActorMatcher {
             if let Some(&u) = st.unknown_surnames.get(s.sc.tok(r.ts)) {
                 let name = st.unknowns[u].name.clone();
                 let c = st.unknowns[u].country;
-                self.person_at(
-                    s,
-                    r.ts,
-                    r.te,
-                    None,
-                    Some((&name, c)),
-                    body,
-                    st,
-                    "UNKNOWN-SURNAME",
-                );
+                self.person_at(s, r.ts, r.te, None, Some((&name, c)), st, "UNKNOWN-SURNAME");
                 return;
             }
         }
@@ -1098,16 +1081,7 @@ impl ActorMatcher {
             return;
         }
         let name = self.text_of(s, body, r.ts, r.te).to_string();
-        self.person_at(
-            s,
-            r.ts,
-            r.te,
-            None,
-            Some((&name, None)),
-            body,
-            st,
-            "NAME-CUE",
-        );
+        self.person_at(s, r.ts, r.te, None, Some((&name, None)), st, "NAME-CUE");
     }
 
     /// True when one of `set`'s phrases ends right before token `p`.

@@ -2,6 +2,12 @@
 //! every alias and stop phrase (built once), then validation of each candidate
 //! (rules BOUND, CASE, THE-REQ, AFFIX-BLOCK) and leftmost-longest selection among
 //! the valid ones (rule MATCH-LL).
+//!
+//! The automaton reports all overlapping matches (`MatchKind::Standard`) rather than
+//! selecting with `MatchKind::LeftmostLongest` itself: a longest candidate that fails
+//! validation (a case or boundary check) must not hide a shorter valid one at the same
+//! place. Selection is still leftmost, then longest, over the valid candidates, and
+//! the scan stays linear in the text (a handful of candidates per position).
 
 use std::collections::HashMap;
 

@@ -952,6 +952,8 @@ fn robustness_odd_input_does_not_panic() {
         "\u{FEFF}Iran’s “",
         "al- -Assad - - -",
         "The the the West",
+        // Regression: a non-Latin first name before a known surname was sliced by bytes.
+        "Сергей Shoigu and Ёж Putin said",
         long.as_str(),
     ];
     for body in bodies {
