@@ -322,3 +322,18 @@ fn generated_text_keeps_the_invariants() {
         }
     }
 }
+
+/// SB8 regression: the list-number test once scanned back to the start of the unit, which
+/// made a long single line with many "N. " quadratic.
+#[test]
+fn sb8_list_number_check_is_local() {
+    let body = "It rose 5. Then ".repeat(100_000);
+    let spans = split_sentences(&body, &[]);
+    assert_eq!(
+        spans.len(),
+        100_001,
+        "100 000 times \"It rose 5.\", then \"Then\""
+    );
+    assert_eq!(&body[spans[1].start..spans[1].end], "Then It rose 5.");
+    assert_eq!(&body[spans[100_000].start..spans[100_000].end], "Then");
+}
