@@ -559,7 +559,7 @@ fn token_before(s: &str, dot: usize) -> &str {
 /// other char, so a long line costs nothing.
 fn line_prefix_is_blank(s: &str, pos: usize) -> bool {
     for c in s[..pos].chars().rev() {
-        if c == '\n' || c == '\r' {
+        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
             return true;
         }
         if !is_space(c) {

@@ -337,3 +337,11 @@ fn sb8_list_number_check_is_local() {
     assert_eq!(&body[spans[1].start..spans[1].end], "Then It rose 5.");
     assert_eq!(&body[spans[100_000].start..spans[100_000].end], "Then");
 }
+
+/// SB8 with SB10: a numbered line after a U+2028 line separator is still a list item.
+#[test]
+fn sb8_list_after_line_separator() {
+    let body = "Reasons:\u{2028}1. Drones were sent.\u{2028}2. Money was not.";
+    let got = texts(body, &split_sentences(body, &[]));
+    assert_eq!(got, ["Reasons:", "Drones were sent.", "Money was not."]);
+}
