@@ -485,26 +485,50 @@ fn byline(t: &Table, key: &str, content: &str) -> Option<String> {
     None
 }
 
-/// FU8: markdown links `[text](target)` and bold `**text**` inside a line.
+/// The longest link text and link target FU8 reads; longer brackets are left alone.
+const MAX_LINK_PART: usize = 300;
+
+/// FU8: markdown links `[text](target)` and bold `**text**` inside a line, in linear time
+/// (the next `]` and `)` are tracked by pointers that only move forward).
 fn markup_in(content: &str, base: usize, out: &mut Vec<Span>) {
     let b = content.as_bytes();
+    // The first index >= `from` holding `byte` (or the length); `from` never decreases.
+    let next = |ptr: &mut usize, from: usize, byte: u8| {
+        if *ptr < from {
+            *ptr = b[from.min(b.len())..]
+                .iter()
+                .position(|&c| c == byte)
+                .map_or(b.len(), |p| from + p);
+        }
+        *ptr
+    };
     if content.contains("](") {
+        let (mut close_ptr, mut paren_ptr) = (0, 0);
         let mut i = 0;
-        while let Some(open) = content[i..].find('[').map(|o| i + o) {
-            let Some(close) = content[open + 1..].find(']').map(|c| open + 1 + c) else {
+        while let Some(first) = b[i..].iter().position(|&c| c == b'[').map(|o| i + o) {
+            let close = next(&mut close_ptr, first + 1, b']');
+            if close >= b.len() {
                 break;
-            };
-            if content[open + 1..close].contains('[') || b.get(close + 1) != Some(&b'(') {
-                i = open + 1;
+            }
+            if close - first > MAX_LINK_PART {
+                i = first + 1;
+                continue;
+            }
+            // The innermost `[` before the `]` opens the link text.
+            let open = b[first + 1..close]
+                .iter()
+                .rposition(|&c| c == b'[')
+                .map_or(first, |p| first + 1 + p);
+            i = close + 1;
+            if b.get(close + 1) != Some(&b'(') || close == open + 1 {
                 continue;
             }
             let target_start = close + 2;
-            let Some(end) = content[target_start..].find(')').map(|e| target_start + e) else {
-                break;
-            };
-            let target = &content[target_start..end];
-            if target.len() > 300 || target.contains(is_space) || close == open + 1 {
-                i = open + 1;
+            let end = next(&mut paren_ptr, target_start, b')');
+            if end >= b.len()
+                || end - target_start > MAX_LINK_PART
+                || content[target_start..end].contains(is_space)
+            {
                 continue;
             }
             let lead = if open > 0 && b[open - 1] == b'!' {

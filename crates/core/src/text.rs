@@ -555,11 +555,18 @@ fn token_before(s: &str, dot: usize) -> &str {
     &before[start..]
 }
 
-/// True when only white space precedes `pos` on its line within `s`.
+/// True when only white space precedes `pos` on its line within `s`. Stops at the first
+/// other char, so a long line costs nothing.
 fn line_prefix_is_blank(s: &str, pos: usize) -> bool {
-    let before = &s[..pos];
-    let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    trim(&before[line_start..]).is_empty()
+    for c in s[..pos].chars().rev() {
+        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
+            return true;
+        }
+        if !is_space(c) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Initials and dotted capitals: "S.", "J.D.", "U.A.E." (SB5).

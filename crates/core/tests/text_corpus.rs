@@ -399,3 +399,18 @@ fn fu6_many_candidates() {
         "the pull quote and the exact repeat, nothing else"
     );
 }
+
+/// FU8 regression: brackets without a link once made the link scanner quadratic.
+#[test]
+fn fu8_many_brackets_in_one_line() {
+    let opens = format!("{}](x) end", "[".repeat(1_000_000));
+    let a = parse_article(&opens);
+    let marks: Vec<&str> = a.markup.iter().map(|s| &a.body[s.start..s.end]).collect();
+    assert!(marks.is_empty(), "a link text over 300 bytes is left alone");
+    let near = format!("{}[a](x) end", "[".repeat(100));
+    let a = parse_article(&near);
+    let marks: Vec<&str> = a.markup.iter().map(|s| &a.body[s.start..s.end]).collect();
+    assert_eq!(marks, ["[", "](x)"], "the innermost bracket opens the link");
+    let spaced = "[a](x y ".repeat(100_000);
+    assert!(parse_article(&spaced).markup.is_empty());
+}

@@ -322,3 +322,26 @@ fn generated_text_keeps_the_invariants() {
         }
     }
 }
+
+/// SB8 regression: the list-number test once scanned back to the start of the unit, which
+/// made a long single line with many "N. " quadratic.
+#[test]
+fn sb8_list_number_check_is_local() {
+    let body = "It rose 5. Then ".repeat(100_000);
+    let spans = split_sentences(&body, &[]);
+    assert_eq!(
+        spans.len(),
+        100_001,
+        "100 000 times \"It rose 5.\", then \"Then\""
+    );
+    assert_eq!(&body[spans[1].start..spans[1].end], "Then It rose 5.");
+    assert_eq!(&body[spans[100_000].start..spans[100_000].end], "Then");
+}
+
+/// SB8 with SB10: a numbered line after a U+2028 line separator is still a list item.
+#[test]
+fn sb8_list_after_line_separator() {
+    let body = "Reasons:\u{2028}1. Drones were sent.\u{2028}2. Money was not.";
+    let got = texts(body, &split_sentences(body, &[]));
+    assert_eq!(got, ["Reasons:", "Drones were sent.", "Money was not."]);
+}
