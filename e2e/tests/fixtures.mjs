@@ -11,7 +11,7 @@ export const test = base.extend({
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     page.on("request", (r) => {
       const u = new URL(r.url());
-      if (!["127.0.0.1", "localhost"].includes(u.hostname) && !["data:", "blob:"].includes(u.protocol))
+      if (!["127.0.0.1", "localhost"].includes(u.hostname) && !["data:", "blob:", "file:"].includes(u.protocol))
         problems.push(`network request off loopback: ${r.url()}`);
     });
     await use(page);

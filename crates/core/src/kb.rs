@@ -765,4 +765,388 @@ mod tests {
             }
         }
     }
+
+    /// People whose entries hold no role on purpose: private persons (analysts quoted in
+    /// the seeds, an opposition leader) and people whose office no role key fits (a
+    /// special envoy). people.toml says why.
+    const PEOPLE_WITHOUT_ROLES: [&str; 4] = [
+        "maria_corina_machado",
+        "steve_witkoff",
+        "nikita_smagin",
+        "ruslan_pukhov",
+    ];
+
+    #[test]
+    fn people_hold_a_role_unless_listed_as_without() {
+        let kb = KnowledgeBase::builtin().unwrap();
+        for p in &kb.people {
+            let listed = PEOPLE_WITHOUT_ROLES.contains(&p.id.as_str());
+            assert_eq!(
+                p.roles.is_empty(),
+                listed,
+                "{}: has roles = {}, listed as without = {listed}",
+                p.id,
+                !p.roles.is_empty()
+            );
+        }
+        for id in PEOPLE_WITHOUT_ROLES {
+            assert!(kb.person(id).is_some(), "{id} listed but missing");
+        }
+    }
+
+    #[test]
+    fn person_ids_are_lower_case_slugs() {
+        let kb = KnowledgeBase::builtin().unwrap();
+        for p in &kb.people {
+            let id = &p.id;
+            let ok = !id.is_empty()
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                && !id.starts_with('_')
+                && !id.ends_with('_')
+                && !id.contains("__");
+            assert!(ok, "person id {id:?}");
+        }
+    }
+
+    #[test]
+    fn a_person_lists_each_form_once() {
+        let kb = KnowledgeBase::builtin().unwrap();
+        for p in &kb.people {
+            let mut seen = HashSet::new();
+            for form in std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .chain(&p.standalone)
+            {
+                assert!(seen.insert(form), "{}: {form:?} listed twice", p.id);
+            }
+        }
+    }
+
+    #[test]
+    fn standalone_forms_are_no_other_persons_surname() {
+        // A bare surname shared by two people ("Khamenei", "Aoun") must not name one of
+        // them on its own.
+        let kb = KnowledgeBase::builtin().unwrap();
+        for p in &kb.people {
+            for form in &p.standalone {
+                for q in &kb.people {
+                    if q.id != p.id && q.surname.as_deref() == Some(form.as_str()) {
+                        panic!("{}: standalone {form:?} is the surname of {}", p.id, q.id);
+                    }
+                }
+            }
+        }
+    }
+
+    const SEEDS: [(&str, &str); 5] = [
+        (
+            "000",
+            include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt"),
+        ),
+        (
+            "001",
+            include_str!("../../../seeds/001_8be43b2935b63d9a.txt"),
+        ),
+        (
+            "002",
+            include_str!("../../../seeds/002_453ac6874c6a2860.txt"),
+        ),
+        (
+            "003",
+            include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt"),
+        ),
+        (
+            "004",
+            include_str!("../../../seeds/004_d9a8681dd3d384f5.txt"),
+        ),
+    ];
+
+    #[test]
+    fn names_written_in_the_seeds_name_one_person() {
+        // (case, seed, form as written there, expected person, standalone form?)
+        let cases = [
+            ("Assad", "000", "Bashar al-Assad", "bashar_al_assad", false),
+            (
+                "Assad, translation spacing",
+                "004",
+                "Bashar al -Assad",
+                "bashar_al_assad",
+                false,
+            ),
+            (
+                "Maduro without accent",
+                "000",
+                "Nicolas Maduro",
+                "nicolas_maduro",
+                false,
+            ),
+            (
+                "Maduro with accent",
+                "001",
+                "Nicolás Maduro",
+                "nicolas_maduro",
+                false,
+            ),
+            ("Putin in full", "000", "Vladimir Putin", "putin", false),
+            ("Putin alone", "001", "Putin", "putin", true),
+            ("Ali Khamenei", "000", "Ali Khamenei", "ali_khamenei", false),
+            (
+                "Mojtaba Khamenei",
+                "002",
+                "Mojtaba Khamenei",
+                "mojtaba_khamenei",
+                false,
+            ),
+            (
+                "Pezeshkian",
+                "000",
+                "Masoud Pezeshkian",
+                "masoud_pezeshkian",
+                false,
+            ),
+            (
+                "Trump in full",
+                "000",
+                "Donald Trump",
+                "donald_trump",
+                false,
+            ),
+            ("Trump alone", "003", "Trump", "donald_trump", true),
+            (
+                "Lavrov spelt with y",
+                "001",
+                "Sergey Lavrov",
+                "sergei_lavrov",
+                false,
+            ),
+            ("Lavrov alone", "001", "Lavrov", "sergei_lavrov", true),
+            ("Shoigu", "001", "Sergei Shoigu", "sergei_shoigu", false),
+            ("Larijani", "001", "Ali Larijani", "ali_larijani", false),
+            (
+                "analyst Smagin",
+                "003",
+                "Nikita Smagin",
+                "nikita_smagin",
+                false,
+            ),
+            (
+                "analyst Pukhov",
+                "003",
+                "Ruslan Pukhov",
+                "ruslan_pukhov",
+                false,
+            ),
+        ];
+        let kb = KnowledgeBase::builtin().unwrap();
+        for (name, seed, form, expected, standalone) in cases {
+            let text = SEEDS.iter().find(|(s, _)| *s == seed).unwrap().1;
+            assert!(
+                text.contains(form),
+                "{name}: {form:?} is not in seed {seed}"
+            );
+            let owners: Vec<&str> = kb
+                .people
+                .iter()
+                .filter(|p| {
+                    if standalone {
+                        p.standalone.iter().any(|f| f == form)
+                    } else {
+                        p.name == form || p.aliases.iter().any(|f| f == form)
+                    }
+                })
+                .map(|p| p.id.as_str())
+                .collect();
+            assert_eq!(owners, [expected], "{name}: {form:?}");
+        }
+    }
+
+    /// The people holding `key` of `of` on `date`; year-only bounds are read broadly
+    /// (from the year's first day, to its last).
+    fn holders_on<'a>(kb: &'a KnowledgeBase, key: &str, of: &str, date: &str) -> Vec<&'a str> {
+        let day = day_number(parse_date(date, false).expect("test date parses"));
+        let mut out: Vec<&str> = kb
+            .people
+            .iter()
+            .filter(|p| {
+                p.roles.iter().any(|r| {
+                    let from = r.from.as_deref().and_then(|d| parse_date(d, false));
+                    let to = r.to.as_deref().and_then(|d| parse_date(d, true));
+                    r.key == key
+                        && r.of == of
+                        && from.is_none_or(|f| day_number(f) <= day)
+                        && to.is_none_or(|t| day <= day_number(t))
+                })
+            })
+            .map(|p| p.id.as_str())
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn offices_have_the_right_holders_on_given_days() {
+        // Expected holders come from the seeds (dated March 2026) and the public record.
+        let cases: [(&str, &str, &str, &str, &[&str]); 22] = [
+            (
+                "Russian president in the seeds",
+                "president",
+                "RUS",
+                "2026-03-03",
+                &["putin"],
+            ),
+            (
+                "Russian president in 2010",
+                "president",
+                "RUS",
+                "2010-01-01",
+                &["dmitry_medvedev"],
+            ),
+            (
+                "Iran's leader before the war",
+                "supreme_leader",
+                "IRN",
+                "2025-06-01",
+                &["ali_khamenei"],
+            ),
+            (
+                "Iran's leader at Nowruz 2026 (seed 002)",
+                "supreme_leader",
+                "IRN",
+                "2026-03-20",
+                &["mojtaba_khamenei"],
+            ),
+            (
+                "Putin's Iranian counterpart on 1 March 2026 (seed 000)",
+                "president",
+                "IRN",
+                "2026-03-01",
+                &["masoud_pezeshkian"],
+            ),
+            (
+                "Iran between Raisi's death and Pezeshkian",
+                "president",
+                "IRN",
+                "2024-06-15",
+                &["mohammad_mokhber"],
+            ),
+            (
+                "Iran's security council head in January 2026 (seed 001)",
+                "security_council_secretary",
+                "IRN",
+                "2026-01-15",
+                &["ali_larijani"],
+            ),
+            (
+                "Russia's security council secretary in January 2026 (seed 001)",
+                "security_council_secretary",
+                "RUS",
+                "2026-01-15",
+                &["sergei_shoigu"],
+            ),
+            (
+                "Russian defence minister after the 2024 reshuffle",
+                "defence_minister",
+                "RUS",
+                "2024-06-01",
+                &["andrei_belousov"],
+            ),
+            (
+                "Syria before the fall of Damascus",
+                "president",
+                "SYR",
+                "2024-12-01",
+                &["bashar_al_assad"],
+            ),
+            (
+                "Syria between Assad and al-Sharaa's presidency",
+                "president",
+                "SYR",
+                "2025-01-01",
+                &[],
+            ),
+            (
+                "Syria in 2025",
+                "president",
+                "SYR",
+                "2025-06-01",
+                &["ahmed_al_sharaa"],
+            ),
+            (
+                "Venezuela before the capture",
+                "president",
+                "VEN",
+                "2025-12-31",
+                &["nicolas_maduro"],
+            ),
+            (
+                "US president in the seeds",
+                "president",
+                "USA",
+                "2026-03-03",
+                &["donald_trump"],
+            ),
+            (
+                "US president in 2022",
+                "president",
+                "USA",
+                "2022-06-01",
+                &["joe_biden"],
+            ),
+            (
+                "US secretary of state the day before Rubio",
+                "foreign_minister",
+                "USA",
+                "2025-01-20",
+                &["antony_blinken"],
+            ),
+            (
+                "Hezbollah between Nasrallah and Qassem",
+                "secretary_general",
+                "hezbollah",
+                "2024-10-10",
+                &[],
+            ),
+            (
+                "NATO handover day is shared",
+                "secretary_general",
+                "nato",
+                "2024-10-01",
+                &["jens_stoltenberg", "mark_rutte"],
+            ),
+            (
+                "Saudi crown prince",
+                "crown_prince",
+                "SAU",
+                "2023-01-01",
+                &["mohammed_bin_salman"],
+            ),
+            (
+                "Quds Force commander after Soleimani",
+                "commander",
+                "quds_force",
+                "2020-06-01",
+                &["esmail_qaani"],
+            ),
+            (
+                "UN General Assembly president in autumn 2025",
+                "president",
+                "un_general_assembly",
+                "2025-10-01",
+                &["annalena_baerbock"],
+            ),
+            (
+                "EU foreign policy chief in 2025",
+                "foreign_minister",
+                "eu",
+                "2025-03-01",
+                &["kaja_kallas"],
+            ),
+        ];
+        let kb = KnowledgeBase::builtin().unwrap();
+        for (name, key, of, date, expected) in cases {
+            assert_eq!(holders_on(&kb, key, of, date), expected, "{name}");
+        }
+    }
 }
