@@ -238,6 +238,12 @@ impl Coder {
                 mem.last_conflict_sources.dedup();
             }
             mem.last_pairs = p.pairs.clone();
+            if rule.event == "appeal" {
+                let src: Vec<usize> = p.pairs.iter().map(|&(a, _)| a).collect();
+                let tgt: Vec<usize> = p.pairs.iter().map(|&(_, b)| b).collect();
+                let end = tgt.iter().map(|&m| s.ments[m].te).max().unwrap_or(cue.reach);
+                mem.last_appeal = Some((src, tgt, end));
+            }
             // P-AGAINST: "ally with the United States against Tehran".
             if let (true, Some(ar)) = (rule.quad.is_cooperation(), against_rule) {
                 let mut srcs: Vec<usize> = p.pairs.iter().map(|&(a, _)| s.ments[a].actor).collect();
@@ -259,6 +265,8 @@ impl Coder {
                 }
             }
         }
+        // D4: a negated act with no stance ("has yet to comment on") is not coded.
+        drafts.retain(|d| !(d.flags.contains(&Flag::Negated) && lex.rules[d.rule].quad == crate::model::Quad::Neutral));
         let drafts = merge(lex, s, drafts);
         let sentence = body[s.span.start..s.span.end].to_string();
         drafts

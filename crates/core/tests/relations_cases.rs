@@ -367,7 +367,7 @@ fn relation_fields_are_consistent() {
 #[ignore]
 fn debug_one() {
     let text = std::env::var("T").unwrap();
-    let acts = actors(&text, &[RUS, MOSCOW, IRN, TEHRAN, USA, AMERICAN, ISRAELI, PUTIN, ("Venezuela", "VEN", S, Some("VEN")), ("Nicolas Maduro", "nicolas_maduro", P, Some("VEN")), ("America", "USA", S, Some("USA")), ("Bashar al-Assad", "assad", P, Some("SYR")), ("Ali Khamenei", "khamenei", P, Some("IRN"))], &[]);
+    let acts = actors(&text, &[RUS, MOSCOW, IRN, TEHRAN, USA, AMERICAN, ISRAELI, PUTIN, ("Venezuela", "VEN", S, Some("VEN")), ("Nicolas Maduro", "nicolas_maduro", P, Some("VEN")), ("America", "USA", S, Some("USA")), ("Bashar al-Assad", "assad", P, Some("SYR")), ("Ali Khamenei", "khamenei", P, Some("IRN")), ("the West", "west", O, None)], &[]);
     for r in Coder::new().code(&text, &sentences(&text), &acts) {
         println!("{} -> {} {} {:?} `{}` {}", r.source, r.target, r.quad, r.flags, r.cue, r.rule);
     }

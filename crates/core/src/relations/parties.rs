@@ -25,6 +25,8 @@
 //!   president ...": the subject after the fronted phrase is the source.
 //! - P-SPEAKER: "Russia has stated it does not support Iran": a pronoun subject is the speaker.
 //! - P-AGAINST: "ally with X against Y": the act is also directed against Y.
+//! - P-CONTROL: "look to Russia to help it": the one appealed to is the source of the act it
+//!   is asked for (hypothetical), the appealing side its target.
 
 use super::lexicon::{Form, Kind, Lexicon, Rule};
 use super::sentence::{CueAt, Sent};
@@ -41,6 +43,8 @@ pub(crate) struct Memory {
     pub last_conflict_sources: Vec<usize>,
     /// The pairs of the last act, for "the agreement does not include ..." (P-JOINT).
     pub last_pairs: Vec<(usize, usize)>,
+    /// The last appeal: its sources, targets and end, for "look to Russia to help it" (P-CONTROL).
+    pub last_appeal: Option<(Vec<usize>, Vec<usize>, usize)>,
 }
 
 /// The parties of one cue: (source mention, target mention) pairs.
@@ -217,6 +221,21 @@ impl View<'_> {
         self.prep_of(mi).is_some_and(|p| self.lex.words.locative_preps.contains(p))
     }
 
+    /// P-SUBJ: the subject before token `pos`; with `heads_only`, only a noun phrase that can
+    /// act (for a noun cue, whose subject must be the clause's).
+    fn subject_left_heads(&self, pos: usize, mem: &Memory, exclude: &[usize]) -> Option<usize> {
+        let s = self.s;
+        (0..s.ments.len()).rev().find(|&j| {
+            s.ments[j].te <= pos
+                && self.ok[j]
+                && !exclude.contains(&self.actor(j))
+                && !mem.objects.contains(&j)
+                && !mem.modifiers.contains(&j)
+                && self.is_head(&self.list_of(j))
+                && self.prep_of(j).is_none()
+        })
+    }
+
     /// P-SUBJ: the subject before token `pos`.
     fn subject_left(&self, pos: usize, mem: &Memory, exclude: &[usize]) -> Option<usize> {
         let s = self.s;
@@ -227,12 +246,11 @@ impl View<'_> {
         let fresh = |j: usize| !mem.objects.contains(&j);
         let free = |j: usize| fresh(j) && !mem.modifiers.contains(&j);
         let same = |j: usize| s.same_clause(s.ments[j].ts, pos);
-        let passes: [&dyn Fn(usize) -> bool; 5] = [
+        let passes: [&dyn Fn(usize) -> bool; 4] = [
             &|j| same(j) && head(j) && free(j),
             &|j| same(j) && free(j) && self.prep_of(j).is_none(),
             &|j| head(j) && fresh(j),
             &|j| fresh(j) && self.prep_of(j).is_none(),
-            &|j| fresh(j),
         ];
         for pass in passes {
             if let Some(&j) = cands.iter().rev().find(|&&j| pass(j)) {
@@ -317,11 +335,15 @@ impl View<'_> {
     /// The noun-or-verb reading of a cue: a noun after a determiner, an adjective or a
     /// modifier; a verb after a subject, an auxiliary, "to", "not" or an adverb.
     fn nounish(&self, cue: &CueAt) -> bool {
-        let prev = cue.ts.checked_sub(1).map(|j| self.norm(j)).unwrap_or("");
         match cue.form {
             Form::Noun => true,
-            // "its exports": no verb follows a determiner.
-            Form::Verb => prev != "that" && prev != "this" && self.lex.words.determiners.contains(prev),
+            // "its exports", "of total Iranian exports": no verb follows a determiner or a
+            // preposition with only adjectives between.
+            // Only plural-looking forms can be nouns ("attacks", "exports"; not "attacked").
+            Form::Verb => {
+                let last = self.norm(cue.te.saturating_sub(1));
+                last.ends_with('s') && !last.ends_with("ss") && self.noun_position(cue.ts)
+            }
             Form::Either => {
                 let Some(p) = cue.ts.checked_sub(1) else {
                     return false;
@@ -340,6 +362,32 @@ impl View<'_> {
                 true
             }
         }
+    }
+
+    /// True when a determiner or a preposition (not "to") stands within three tokens before
+    /// `ts` with only adjectives or actor modifiers between: a noun position.
+    fn noun_position(&self, ts: usize) -> bool {
+        let w = &self.lex.words;
+        let mut j = ts;
+        for _ in 0..3 {
+            let Some(p) = j.checked_sub(1) else {
+                return false;
+            };
+            let t = self.norm(p);
+            if t == "to" || t == "that" || t == "which" || w.auxiliaries.contains(t) || PRONOUNS.contains(&t) {
+                return false;
+            }
+            if w.determiners.contains(t) || w.pp_preps.contains(t) {
+                return true;
+            }
+            let in_mention = self.s.ments.iter().any(|m| m.ts <= p && p < m.te);
+            let adjective = self.s.toks[p].word && !t.ends_with("ed") && !t.ends_with("ly");
+            if !(in_mention || adjective) {
+                return false;
+            }
+            j = p;
+        }
+        false
     }
 
     /// P-OBJ: the first fitting mention after token `from`, in the cue's clause.
@@ -395,7 +443,16 @@ impl View<'_> {
                 Some(p) if self.lex.words.locative_preps.contains(p) && !rule.target_in => continue,
                 _ => {}
             }
-            if nounish {
+            // "efforts to preserve the Assad regime", "offer to mediate": a verb ends the cue.
+            let ends_in_verb = cue.te >= 2 && self.norm(cue.te - 2) == "to";
+            if nounish && !ends_in_verb {
+                // The phrase must hang on the noun: no verb, auxiliary or comma in between.
+                let detached = s.toks[from.min(m.ts)..m.ts].iter().any(|t| {
+                    t.norm == ";" || self.lex.words.auxiliaries.contains(t.norm.as_str())
+                }) || s.cues.iter().any(|c| c.ts >= from && c.ts < m.ts && c.form == Form::Verb);
+                if detached {
+                    return None;
+                }
                 let through = match prep {
                     Some(p) => NOUN_PREPS.contains(&p) || (rule.target_in && self.lex.words.locative_preps.contains(p)),
                     None => false,
@@ -408,7 +465,8 @@ impl View<'_> {
             // ", the Russian president paid ...": a subject after a fronted phrase ends the
             // search; an apposition (", Ali Larijani.") does not.
             let after_comma = s.prev_content(m.ts, self.lex).is_some_and(|p| self.norm(p) == ",");
-            if after_comma && s.words_between(from, m.ts) > 0 && self.starts_clause(&self.list_of(mi)) {
+            let fronted = !(0..s.ments.len()).any(|k| s.ments[k].te <= cue.ts && self.ok[k]);
+            if after_comma && s.words_between(from, m.ts) > 0 && (fronted || self.starts_clause(&self.list_of(mi))) {
                 return None;
             }
             return Some(Target::One(mi));
@@ -419,9 +477,12 @@ impl View<'_> {
     /// True when nothing after the cue could be its object: end, punctuation, a pronoun.
     fn object_absent(&self, cue: &CueAt) -> bool {
         let i = cue.reach;
+        let anaphoric = |j: usize| self.s.marks.iter().any(|m| m.kind == Kind::Anaphoric && m.start == j);
         i >= self.s.toks.len()
             || (self.is_punct(i) && self.norm(i) != "\"")
-            || self.s.marks.iter().any(|m| m.kind == Kind::Anaphoric && m.start == i)
+            || anaphoric(i)
+            // "sought to preserve and expand it"
+            || (matches!(self.norm(i), "and" | "or") && anaphoric(i + 2))
     }
 
     /// A form of "be" right before the cue: a passive ("was arrested").
@@ -431,12 +492,19 @@ impl View<'_> {
             && (self.norm(cue.ts).ends_with("ed") || self.norm(cue.ts).ends_with("en"))
     }
 
-    /// P-BACK: the nearest actor named before the cue, other than the sources.
-    fn back(&self, pos: usize, sources: &[usize]) -> Option<usize> {
+    /// P-BACK: the nearest actor named before the cue, other than the sources: a noun phrase
+    /// of its own (not a modifier, not in a prepositional phrase) first, else any.
+    fn back(&self, pos: usize, sources: &[usize], mem: &Memory) -> Option<usize> {
         let src: Vec<usize> = sources.iter().map(|&m| self.actor(m)).collect();
-        (0..self.s.ments.len())
+        let cands: Vec<usize> = (0..self.s.ments.len())
             .rev()
-            .find(|&m| self.s.ments[m].te <= pos && self.ok[m] && !src.contains(&self.actor(m)) && !self.locative(m))
+            .filter(|&m| self.s.ments[m].te <= pos && self.ok[m] && !src.contains(&self.actor(m)) && !self.locative(m))
+            .collect();
+        cands
+            .iter()
+            .copied()
+            .find(|&m| !mem.modifiers.contains(&m) && self.prep_of(m).is_none())
+            .or_else(|| cands.first().copied())
     }
 
     /// P-FRONT: "Unable to intervene ... to save X, Russia ...", "In a letter of condolences
@@ -451,7 +519,10 @@ impl View<'_> {
         let first = s.toks.iter().position(|t| t.word)?;
         let fw = self.norm(first);
         let w = &self.lex.words;
-        let opens_with_phrase = !(w.pp_preps.contains(fw) || w.determiners.contains(fw) || PRONOUNS.contains(&fw) || fw == "there");
+        // "By providing Moscow with ...": a preposition before a gerund is a phrase too.
+        let gerund = self.norm(first + 1).ends_with("ing");
+        let opens_with_phrase =
+            gerund || !(w.pp_preps.contains(fw) || w.determiners.contains(fw) || PRONOUNS.contains(&fw) || fw == "there");
         if !opens_with_phrase && rule.quad.is_material() {
             return None;
         }
@@ -500,6 +571,30 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
     let mut between: Option<Vec<usize>> = None;
     let actors_of = |l: &[usize]| l.iter().map(|&m| v.actor(m)).collect::<Vec<_>>();
 
+    // P-CONTROL: "Iran is likely to look to Russia, at least somewhat, to help it": the one
+    // appealed to is asked to act; the act is only wanted.
+    let controlled = mem.last_appeal.as_ref().filter(|(_, tgt, end)| {
+        cue.ts > *end
+            && s.words_between(*end, cue.ts) <= 6
+            && s.norm(cue.ts.wrapping_sub(1)) == "to"
+            && !tgt.is_empty()
+            && !s.ments.iter().any(|m| m.ts >= *end && m.te <= cue.ts)
+    });
+    if let Some((src, tgt, _)) = controlled {
+        out.flag = Some(Flag::Hypothetical);
+        let targets = match v.target_right(ci, cue.reach, rule, false, &actors_of(tgt)) {
+            Some(Target::One(t)) => v.list_of(t),
+            _ => src.clone(),
+        };
+        for &a in tgt {
+            for &b in &targets {
+                if v.actor(a) != v.actor(b) {
+                    out.pairs.push((a, b));
+                }
+            }
+        }
+        return out;
+    }
     if let Some((frame, flag)) = v.beneficiary(cue).filter(|_| rule.quad.is_cooperation()) {
         // P-BENEF: the subject of the frame receives; the giver is the modifier or "from X".
         out.flag = flag;
@@ -544,7 +639,9 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
         if let Some(m) = modifier {
             sources = v.list_of(m);
             explicit_src = true;
-            out.modifiers = sources.clone();
+            if nounish {
+                out.modifiers = sources.clone();
+            }
         } else if nounish {
             if let Some(m) = v.from_source(cue) {
                 sources = v.list_of(m);
@@ -570,7 +667,16 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
         let circumstance = nounish && rule.quad.is_material() && v.lex.words.pp_preps.contains(prev);
         if sources.is_empty() && !(rule.symmetric && between.is_some()) && !circumstance {
             let ex = actors_of(&targets);
-            if let Some(m) = v.subject_left(cue.ts, mem, &ex) {
+            let subject = if nounish {
+                v.subject_left_heads(cue.ts, mem, &ex).or_else(|| {
+                    // A joint noun takes its list wherever it stands ("the partnership between
+                    // Moscow and Tehran does not include a mutual defense clause").
+                    v.subject_left(cue.ts, mem, &ex).filter(|&m| rule.symmetric && v.list_of(m).len() >= 2)
+                })
+            } else {
+                v.subject_left(cue.ts, mem, &ex)
+            };
+            if let Some(m) = subject {
                 let list = v.list_of(m);
                 // P-SUBJ for a noun only with an explicit object, or a joint act of a list.
                 if !nounish || explicit_tgt || (rule.symmetric && list.len() >= 2) {
@@ -624,7 +730,7 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
     // P-BACK.
     let hostile_noun = nounish && explicit_src && rule.quad.is_conflict();
     if targets.is_empty() && !sources.is_empty() && (hostile_noun || (!nounish && v.object_absent(cue))) {
-        if let Some(t) = v.back(cue.ts, &sources) {
+        if let Some(t) = v.back(cue.ts, &sources, mem) {
             targets = v.list_of(t);
         }
     }

@@ -513,6 +513,9 @@ fn upgraded(lex: &Lexicon, s: &Sent, rule: usize, ts: usize, te: usize) -> usize
         };
         let lo = ts.saturating_sub(3);
         let hi = (te + 3).min(s.toks.len());
+        // Not across punctuation: "an Israeli military campaign, supported by the US".
+        let lo = (lo..ts).rev().find(|&j| !s.toks[j].word && s.norm(j) != "-").map_or(lo, |j| j + 1);
+        let hi = (te..hi).find(|&j| !s.toks[j].word && s.norm(j) != "-").unwrap_or(hi);
         let near = (lo..hi)
             .filter(|&j| j < ts || j >= te)
             .filter(|&j| s.same_clause(j, ts))
