@@ -151,7 +151,9 @@ impl Coder {
                 }
             }
             let named: Vec<usize> = (0..s.ments.len())
-                .filter(|&i| s.ments[i].group.is_none() && !s.speakers.iter().any(|&(m, _, _)| m == i))
+                .filter(|&i| {
+                    s.ments[i].group.is_none() && !s.speakers.iter().any(|&(m, _, _)| m == i)
+                })
                 .map(|i| s.ments[i].actor)
                 .collect();
             if !named.is_empty() {
@@ -213,9 +215,6 @@ impl Coder {
             let speakers: Vec<usize> = covering.iter().filter_map(|r| r.speaker).collect();
             let view = parties::View { lex, s, ok };
             let p = parties::find(&view, ci, &mem, &speakers);
-            if std::env::var("ENTENTE_TRACE").is_ok() {
-                eprintln!("cue {:?} rule {} form {:?} absorbed {} -> pairs {:?} ments {:?}", &s.toks[cue.ts..cue.reach].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>(), lex.rules[cue.rule].id, cue.form, cue.absorbed, p.pairs, s.ments.iter().map(|m| (m.actor, m.ts, m.te)).collect::<Vec<_>>());
-            }
             mem.objects.extend(p.objects.iter().copied());
             mem.modifiers.extend(p.modifiers.iter().copied());
             if p.pairs.is_empty() {
@@ -241,7 +240,11 @@ impl Coder {
             if rule.event == "appeal" {
                 let src: Vec<usize> = p.pairs.iter().map(|&(a, _)| a).collect();
                 let tgt: Vec<usize> = p.pairs.iter().map(|&(_, b)| b).collect();
-                let end = tgt.iter().map(|&m| s.ments[m].te).max().unwrap_or(cue.reach);
+                let end = tgt
+                    .iter()
+                    .map(|&m| s.ments[m].te)
+                    .max()
+                    .unwrap_or(cue.reach);
                 mem.last_appeal = Some((src, tgt, end));
             }
             // P-AGAINST: "ally with the United States against Tehran".
@@ -266,7 +269,10 @@ impl Coder {
             }
         }
         // D4: a negated act with no stance ("has yet to comment on") is not coded.
-        drafts.retain(|d| !(d.flags.contains(&Flag::Negated) && lex.rules[d.rule].quad == crate::model::Quad::Neutral));
+        drafts.retain(|d| {
+            !(d.flags.contains(&Flag::Negated)
+                && lex.rules[d.rule].quad == crate::model::Quad::Neutral)
+        });
         let drafts = merge(lex, s, drafts);
         let sentence = body[s.span.start..s.span.end].to_string();
         drafts
@@ -316,7 +322,9 @@ fn chunks(body: &str, span: Span) -> Vec<Span> {
         while cut > start && !body.is_char_boundary(cut) {
             cut -= 1;
         }
-        let ws = body[start..cut].rfind(char::is_whitespace).map(|i| start + i);
+        let ws = body[start..cut]
+            .rfind(char::is_whitespace)
+            .map(|i| start + i);
         let cut = match ws {
             Some(w) if w > start => w,
             _ => cut,
@@ -349,7 +357,11 @@ fn merge(lex: &Lexicon, s: &Sent, drafts: Vec<Draft>) -> Vec<Draft> {
                 && lex.rules[k.rule].quad == quad
                 && (k.rule == d.rule && k.flags == d.flags
                     || (d.ts <= k.te + 4 && k.ts <= d.te + 4) && {
-                        let (a, b) = if k.te <= d.ts { (k.te, d.ts) } else { (d.te, k.ts) };
+                        let (a, b) = if k.te <= d.ts {
+                            (k.te, d.ts)
+                        } else {
+                            (d.te, k.ts)
+                        };
                         s.words_between(a.min(b), a.max(b)) <= 4
                     })
         });

@@ -11,11 +11,26 @@ use entente_core::{Engine, Flag, Polarity};
 use relations_support::{evaluate, locate, parse_gold, Analysed};
 
 const SEEDS: [(&str, &str); 5] = [
-    ("000_fa6a6883ea8b5cc2.txt", include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt")),
-    ("001_8be43b2935b63d9a.txt", include_str!("../../../seeds/001_8be43b2935b63d9a.txt")),
-    ("002_453ac6874c6a2860.txt", include_str!("../../../seeds/002_453ac6874c6a2860.txt")),
-    ("003_2ebf30a1db2f8cdb.txt", include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt")),
-    ("004_d9a8681dd3d384f5.txt", include_str!("../../../seeds/004_d9a8681dd3d384f5.txt")),
+    (
+        "000_fa6a6883ea8b5cc2.txt",
+        include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt"),
+    ),
+    (
+        "001_8be43b2935b63d9a.txt",
+        include_str!("../../../seeds/001_8be43b2935b63d9a.txt"),
+    ),
+    (
+        "002_453ac6874c6a2860.txt",
+        include_str!("../../../seeds/002_453ac6874c6a2860.txt"),
+    ),
+    (
+        "003_2ebf30a1db2f8cdb.txt",
+        include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt"),
+    ),
+    (
+        "004_d9a8681dd3d384f5.txt",
+        include_str!("../../../seeds/004_d9a8681dd3d384f5.txt"),
+    ),
 ];
 const SEED_GOLD: &str = include_str!("gold/relations.toml");
 const UNSEEN: &str = include_str!("gold/unseen_relations.txt");
@@ -40,13 +55,20 @@ fn gold_files_are_well_formed() {
     let engine = Engine::builtin();
     for (rows, files, default) in [
         (parse_gold(SEED_GOLD), SEEDS.to_vec(), None),
-        (parse_gold(UNSEEN_GOLD), vec![(UNSEEN_NAME, UNSEEN)], Some(UNSEEN_NAME)),
+        (
+            parse_gold(UNSEEN_GOLD),
+            vec![(UNSEEN_NAME, UNSEEN)],
+            Some(UNSEEN_NAME),
+        ),
     ] {
         assert!(!rows.is_empty());
         let analysed = analyse(&engine, &files);
         for row in &rows {
             let name = row.file.as_deref().or(default).expect("row names its file");
-            let a = analysed.iter().find(|a| a.name == name).expect("known file");
+            let a = analysed
+                .iter()
+                .find(|a| a.name == name)
+                .expect("known file");
             locate(row, a).unwrap_or_else(|e| panic!("{e}"));
             assert_ne!(row.source, row.target, "{row:?}");
             for id in [&row.source, &row.target] {
@@ -55,7 +77,11 @@ fn gold_files_are_well_formed() {
                 assert!(state || slug, "bad id {id}");
             }
             if row.flags.contains(&Flag::Negated) {
-                assert_eq!(row.polarity, Polarity::Neutral, "negated act not neutral: {row:?}");
+                assert_eq!(
+                    row.polarity,
+                    Polarity::Neutral,
+                    "negated act not neutral: {row:?}"
+                );
             } else if row.quad.is_cooperation() {
                 assert_eq!(row.polarity, Polarity::Support, "{row:?}");
             } else if row.quad.is_conflict() {
@@ -71,8 +97,14 @@ fn seeds_against_gold() {
     let engine = Engine::builtin();
     let files = analyse(&engine, &SEEDS);
     let rows = parse_gold(SEED_GOLD);
-    let s = evaluate(&files, &rows, |r| r.file.clone().expect("seed gold rows name their file"));
-    println!("SEEDS (5 articles, {} gold relations)\n{}", rows.len(), s.report);
+    let s = evaluate(&files, &rows, |r| {
+        r.file.clone().expect("seed gold rows name their file")
+    });
+    println!(
+        "SEEDS (5 articles, {} gold relations)\n{}",
+        rows.len(),
+        s.report
+    );
     assert!(
         s.quad.f1() >= 0.80,
         "seed F1 (direction + quad) {:.3} < 0.80; run with --nocapture for the misses",
@@ -119,14 +151,21 @@ fn dump_sentences_mentions_relations() {
             println!("[{i}] {}", body[s.start..s.end].replace('\n', " "));
             let mut ms: Vec<(usize, String)> = Vec::new();
             for a in &doc.actors {
-                for m in a.mentions.iter().filter(|m| s.start <= m.start && m.end <= s.end) {
+                for m in a
+                    .mentions
+                    .iter()
+                    .filter(|m| s.start <= m.start && m.end <= s.end)
+                {
                     let so = if a.source_only { "*" } else { "" };
                     ms.push((m.start, format!("{}{so}=`{}`", a.id, m.text)));
                 }
             }
             ms.sort();
             if !ms.is_empty() {
-                println!("     actors: {}", ms.into_iter().map(|x| x.1).collect::<Vec<_>>().join(", "));
+                println!(
+                    "     actors: {}",
+                    ms.into_iter().map(|x| x.1).collect::<Vec<_>>().join(", ")
+                );
             }
             for r in doc.relations.iter().filter(|r| r.sentence_index == i) {
                 let flags: Vec<&str> = r.flags.iter().map(|f| f.as_str()).collect();
@@ -139,7 +178,10 @@ fn dump_sentences_mentions_relations() {
                     flags.join(","),
                     r.cue,
                     r.rule,
-                    r.reported_by.as_deref().map(|b| format!(" by {b}")).unwrap_or_default()
+                    r.reported_by
+                        .as_deref()
+                        .map(|b| format!(" by {b}"))
+                        .unwrap_or_default()
                 );
             }
         }

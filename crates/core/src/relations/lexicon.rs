@@ -326,7 +326,10 @@ impl Lexicon {
                 return Err(err("cues.toml")(format!("duplicate rule id {}", r.id)));
             }
             if !(-10.0..=10.0).contains(&r.goldstein) {
-                return Err(err("cues.toml")(format!("{}: goldstein out of range", r.id)));
+                return Err(err("cues.toml")(format!(
+                    "{}: goldstein out of range",
+                    r.id
+                )));
             }
         }
         let mut b = Builder {
@@ -384,9 +387,17 @@ impl Lexicon {
                 governs: r.governs,
                 requires_speech: r.requires_speech,
                 purpose_yields: r.purpose_yields,
-                requires_after: r.requires_after.iter().map(|w| normalize_phrase(w)).collect(),
+                requires_after: r
+                    .requires_after
+                    .iter()
+                    .map(|w| normalize_phrase(w))
+                    .collect(),
                 window: r.window.unwrap_or(5),
-                excludes_after: r.excludes_after.iter().map(|w| normalize_phrase(w)).collect(),
+                excludes_after: r
+                    .excludes_after
+                    .iter()
+                    .map(|w| normalize_phrase(w))
+                    .collect(),
                 upgrade,
                 cues: cue_list,
             });
@@ -395,26 +406,38 @@ impl Lexicon {
         b.add_all(&cues.ignore.phrases, Kind::Ignore).map_err(e)?;
         let e = err("flags.toml");
         b.add_all(&flags.negation.markers, Kind::Neg).map_err(e)?;
-        b.add_all(&flags.negation.except, Kind::NegExcept).map_err(e)?;
-        b.add_all(&flags.negation.blockers, Kind::NegBlock).map_err(e)?;
-        b.add_all(&flags.limitation.before, Kind::LimBefore).map_err(e)?;
-        b.add_all(&flags.limitation.after, Kind::LimAfter).map_err(e)?;
-        b.add_all(&flags.limitation.except, Kind::LimExcept).map_err(e)?;
+        b.add_all(&flags.negation.except, Kind::NegExcept)
+            .map_err(e)?;
+        b.add_all(&flags.negation.blockers, Kind::NegBlock)
+            .map_err(e)?;
+        b.add_all(&flags.limitation.before, Kind::LimBefore)
+            .map_err(e)?;
+        b.add_all(&flags.limitation.after, Kind::LimAfter)
+            .map_err(e)?;
+        b.add_all(&flags.limitation.except, Kind::LimExcept)
+            .map_err(e)?;
         b.add_all(&flags.hedging.markers, Kind::Hedge).map_err(e)?;
-        b.add_all(&flags.hedging.speech, Kind::HedgeSpeech).map_err(e)?;
-        b.add_all(&flags.hypothetical.conditional, Kind::Cond).map_err(e)?;
-        b.add_all(&flags.hypothetical.forward, Kind::HypoForward).map_err(e)?;
-        b.add_all(&flags.hypothetical.factive, Kind::Factive).map_err(e)?;
+        b.add_all(&flags.hedging.speech, Kind::HedgeSpeech)
+            .map_err(e)?;
+        b.add_all(&flags.hypothetical.conditional, Kind::Cond)
+            .map_err(e)?;
+        b.add_all(&flags.hypothetical.forward, Kind::HypoForward)
+            .map_err(e)?;
+        b.add_all(&flags.hypothetical.factive, Kind::Factive)
+            .map_err(e)?;
         b.add_all(&flags.reporting.verbs, Kind::Speech).map_err(e)?;
-        b.add_all(&flags.reporting.quote_only, Kind::SpeechQuoteOnly).map_err(e)?;
+        b.add_all(&flags.reporting.quote_only, Kind::SpeechQuoteOnly)
+            .map_err(e)?;
         b.add_all(&flags.reporting.frames, Kind::Frame).map_err(e)?;
-        b.add_all(&flags.reporting.speakers, Kind::Speaker).map_err(e)?;
+        b.add_all(&flags.reporting.speakers, Kind::Speaker)
+            .map_err(e)?;
         let e = err("syntax.toml");
         b.add_all(&syntax.boundaries, Kind::Boundary).map_err(e)?;
         b.add_all(&syntax.anaphoric, Kind::Anaphoric).map_err(e)?;
         b.add_all(&syntax.dual_anaphora, Kind::Dual).map_err(e)?;
         for group in &syntax.beneficiary {
-            b.add_all(&group.words, Kind::Benef(group.flag)).map_err(e)?;
+            b.add_all(&group.words, Kind::Benef(group.flag))
+                .map_err(e)?;
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -517,7 +540,11 @@ mod tests {
                 "neutral."
             };
             assert!(r.id.starts_with(prefix), "{} does not match its quad", r.id);
-            let kind = if r.quad.is_material() { ".material." } else { ".verbal." };
+            let kind = if r.quad.is_material() {
+                ".material."
+            } else {
+                ".verbal."
+            };
             if r.quad != Quad::Neutral {
                 assert!(r.id.contains(kind), "{} does not match its quad", r.id);
             }

@@ -93,7 +93,9 @@ impl View<'_> {
     pub fn list_of(&self, mi: usize) -> Vec<usize> {
         let s = self.s;
         if let Some(g) = s.ments[mi].group {
-            return (0..s.ments.len()).filter(|&j| s.ments[j].group == Some(g)).collect();
+            return (0..s.ments.len())
+                .filter(|&j| s.ments[j].group == Some(g))
+                .collect();
         }
         // The link between mentions a and b: None if no list glue, else Some(has conjunction).
         let link = |a: usize, b: usize| -> Option<bool> {
@@ -102,7 +104,10 @@ impl View<'_> {
                 return None;
             }
             let toks = &s.toks[x.te..y.ts];
-            if !toks.iter().all(|t| self.lex.words.list_glue.contains(t.norm.as_str())) {
+            if !toks
+                .iter()
+                .all(|t| self.lex.words.list_glue.contains(t.norm.as_str()))
+            {
                 return None;
             }
             if !toks.iter().any(|t| SEPARATORS.contains(&t.norm.as_str())) {
@@ -218,7 +223,8 @@ impl View<'_> {
     }
 
     fn locative(&self, mi: usize) -> bool {
-        self.prep_of(mi).is_some_and(|p| self.lex.words.locative_preps.contains(p))
+        self.prep_of(mi)
+            .is_some_and(|p| self.lex.words.locative_preps.contains(p))
     }
 
     /// P-SUBJ: the subject before token `pos`; with `heads_only`, only a noun phrase that can
@@ -300,20 +306,27 @@ impl View<'_> {
         {
             return None;
         }
-        let mi = (0..s.ments.len()).find(|&m| s.ments[m].ts > by && s.ments[m].ts <= by + 3 && self.ok[m])?;
+        let mi = (0..s.ments.len())
+            .find(|&m| s.ments[m].ts > by && s.ments[m].ts <= by + 3 && self.ok[m])?;
         let list = self.list_of(mi);
-        let end = list.iter().map(|&m| s.ments[m].te).max().unwrap_or(s.ments[mi].te);
+        let end = list
+            .iter()
+            .map(|&m| s.ments[m].te)
+            .max()
+            .unwrap_or(s.ments[mi].te);
         Some((mi, end))
     }
 
     /// P-FROM: "aggression from the West".
-    fn from_source(&self, cue: &CueAt) -> Option<usize> {
+    fn source_from(&self, cue: &CueAt) -> Option<usize> {
         let s = self.s;
-        let from = (cue.reach..(cue.reach + 4).min(s.toks.len())).find(|&j| self.norm(j) == "from")?;
+        let from =
+            (cue.reach..(cue.reach + 4).min(s.toks.len())).find(|&j| self.norm(j) == "from")?;
         if s.cues.iter().any(|c| c.ts >= cue.reach && c.ts < from) {
             return None;
         }
-        (0..s.ments.len()).find(|&m| s.ments[m].ts > from && s.ments[m].ts <= from + 3 && self.ok[m])
+        (0..s.ments.len())
+            .find(|&m| s.ments[m].ts > from && s.ments[m].ts <= from + 3 && self.ok[m])
     }
 
     /// P-BENEF: a beneficiary frame before the cue; its start and flag.
@@ -322,9 +335,23 @@ impl View<'_> {
         s.marks
             .iter()
             .filter(|m| matches!(m.kind, Kind::Benef(_)))
-            .filter(|m| m.end <= cue.ts && s.words_between(m.end, cue.ts) <= 4 && s.same_clause(m.start, cue.ts))
-            .filter(|m| s.ments.iter().filter(|x| x.ts >= m.end && x.te <= cue.ts).count() <= 1)
-            .filter(|m| !s.cues.iter().any(|c| !c.absorbed && c.ts >= m.end && c.ts < cue.ts))
+            .filter(|m| {
+                m.end <= cue.ts
+                    && s.words_between(m.end, cue.ts) <= 4
+                    && s.same_clause(m.start, cue.ts)
+            })
+            .filter(|m| {
+                s.ments
+                    .iter()
+                    .filter(|x| x.ts >= m.end && x.te <= cue.ts)
+                    .count()
+                    <= 1
+            })
+            .filter(|m| {
+                !s.cues
+                    .iter()
+                    .any(|c| !c.absorbed && c.ts >= m.end && c.ts < cue.ts)
+            })
             .max_by_key(|m| m.end)
             .map(|m| match m.kind {
                 Kind::Benef(f) => (m.start, f),
@@ -374,7 +401,12 @@ impl View<'_> {
                 return false;
             };
             let t = self.norm(p);
-            if t == "to" || t == "that" || t == "which" || w.auxiliaries.contains(t) || PRONOUNS.contains(&t) {
+            if t == "to"
+                || t == "that"
+                || t == "which"
+                || w.auxiliaries.contains(t)
+                || PRONOUNS.contains(&t)
+            {
                 return false;
             }
             if w.determiners.contains(t) || w.pp_preps.contains(t) {
@@ -391,15 +423,27 @@ impl View<'_> {
     }
 
     /// P-OBJ: the first fitting mention after token `from`, in the cue's clause.
-    fn target_right(&self, ci: usize, from: usize, rule: &Rule, nounish: bool, exclude: &[usize]) -> Option<Target> {
+    fn target_right(
+        &self,
+        ci: usize,
+        from: usize,
+        rule: &Rule,
+        nounish: bool,
+        exclude: &[usize],
+    ) -> Option<Target> {
         let s = self.s;
         let cue = &s.cues[ci];
         // "resents it", "ignored this demand": the object is a pronoun (P-BACK).
-        if s.marks.iter().any(|m| m.kind == Kind::Anaphoric && m.start == from) {
+        if s.marks
+            .iter()
+            .any(|m| m.kind == Kind::Anaphoric && m.start == from)
+        {
             return None;
         }
         // A mention inside a gapped cue is its object ("expressing concern about Iran's fate").
-        if let Some(mi) = (0..s.ments.len()).find(|&m| s.ments[m].ts > cue.ts && s.ments[m].te <= cue.te && self.ok[m]) {
+        if let Some(mi) = (0..s.ments.len())
+            .find(|&m| s.ments[m].ts > cue.ts && s.ments[m].te <= cue.te && self.ok[m])
+        {
             if !exclude.contains(&self.actor(mi)) {
                 return Some(Target::One(mi));
             }
@@ -425,7 +469,10 @@ impl View<'_> {
             });
             if let Some((_, c)) = between {
                 if !rule.quad.is_material() {
-                    let agent = self.by_agent(c).map(|(a, _)| a).or_else(|| self.from_source(c));
+                    let agent = self
+                        .by_agent(c)
+                        .map(|(a, _)| a)
+                        .or_else(|| self.source_from(c));
                     if let Some(a) = agent.filter(|&a| !exclude.contains(&self.actor(a))) {
                         return Some(Target::One(a));
                     }
@@ -447,14 +494,20 @@ impl View<'_> {
             let ends_in_verb = cue.te >= 2 && self.norm(cue.te - 2) == "to";
             if nounish && !ends_in_verb {
                 // The phrase must hang on the noun: no verb, auxiliary or comma in between.
-                let detached = s.toks[from.min(m.ts)..m.ts].iter().any(|t| {
-                    t.norm == ";" || self.lex.words.auxiliaries.contains(t.norm.as_str())
-                }) || s.cues.iter().any(|c| c.ts >= from && c.ts < m.ts && c.form == Form::Verb);
+                let detached = s.toks[from.min(m.ts)..m.ts]
+                    .iter()
+                    .any(|t| t.norm == ";" || self.lex.words.auxiliaries.contains(t.norm.as_str()))
+                    || s.cues
+                        .iter()
+                        .any(|c| c.ts >= from && c.ts < m.ts && c.form == Form::Verb);
                 if detached {
                     return None;
                 }
                 let through = match prep {
-                    Some(p) => NOUN_PREPS.contains(&p) || (rule.target_in && self.lex.words.locative_preps.contains(p)),
+                    Some(p) => {
+                        NOUN_PREPS.contains(&p)
+                            || (rule.target_in && self.lex.words.locative_preps.contains(p))
+                    }
                     None => false,
                 };
                 if !through {
@@ -464,9 +517,14 @@ impl View<'_> {
             }
             // ", the Russian president paid ...": a subject after a fronted phrase ends the
             // search; an apposition (", Ali Larijani.") does not.
-            let after_comma = s.prev_content(m.ts, self.lex).is_some_and(|p| self.norm(p) == ",");
+            let after_comma = s
+                .prev_content(m.ts, self.lex)
+                .is_some_and(|p| self.norm(p) == ",");
             let fronted = !(0..s.ments.len()).any(|k| s.ments[k].te <= cue.ts && self.ok[k]);
-            if after_comma && s.words_between(from, m.ts) > 0 && (fronted || self.starts_clause(&self.list_of(mi))) {
+            if after_comma
+                && s.words_between(from, m.ts) > 0
+                && (fronted || self.starts_clause(&self.list_of(mi)))
+            {
                 return None;
             }
             return Some(Target::One(mi));
@@ -477,7 +535,12 @@ impl View<'_> {
     /// True when nothing after the cue could be its object: end, punctuation, a pronoun.
     fn object_absent(&self, cue: &CueAt) -> bool {
         let i = cue.reach;
-        let anaphoric = |j: usize| self.s.marks.iter().any(|m| m.kind == Kind::Anaphoric && m.start == j);
+        let anaphoric = |j: usize| {
+            self.s
+                .marks
+                .iter()
+                .any(|m| m.kind == Kind::Anaphoric && m.start == j)
+        };
         i >= self.s.toks.len()
             || (self.is_punct(i) && self.norm(i) != "\"")
             || anaphoric(i)
@@ -488,8 +551,12 @@ impl View<'_> {
     /// A form of "be" right before the cue: a passive ("was arrested").
     fn passive(&self, cue: &CueAt) -> bool {
         let lo = cue.ts.saturating_sub(3);
-        (lo..cue.ts).any(|j| matches!(self.norm(j), "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got"))
-            && (self.norm(cue.ts).ends_with("ed") || self.norm(cue.ts).ends_with("en"))
+        (lo..cue.ts).any(|j| {
+            matches!(
+                self.norm(j),
+                "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got"
+            )
+        }) && (self.norm(cue.ts).ends_with("ed") || self.norm(cue.ts).ends_with("en"))
     }
 
     /// P-BACK: the nearest actor named before the cue, other than the sources: a noun phrase
@@ -498,7 +565,12 @@ impl View<'_> {
         let src: Vec<usize> = sources.iter().map(|&m| self.actor(m)).collect();
         let cands: Vec<usize> = (0..self.s.ments.len())
             .rev()
-            .filter(|&m| self.s.ments[m].te <= pos && self.ok[m] && !src.contains(&self.actor(m)) && !self.locative(m))
+            .filter(|&m| {
+                self.s.ments[m].te <= pos
+                    && self.ok[m]
+                    && !src.contains(&self.actor(m))
+                    && !self.locative(m)
+            })
             .collect();
         cands
             .iter()
@@ -521,16 +593,26 @@ impl View<'_> {
         let w = &self.lex.words;
         // "By providing Moscow with ...": a preposition before a gerund is a phrase too.
         let gerund = self.norm(first + 1).ends_with("ing");
-        let opens_with_phrase =
-            gerund || !(w.pp_preps.contains(fw) || w.determiners.contains(fw) || PRONOUNS.contains(&fw) || fw == "there");
+        let opens_with_phrase = gerund
+            || !(w.pp_preps.contains(fw)
+                || w.determiners.contains(fw)
+                || PRONOUNS.contains(&fw)
+                || fw == "there");
         if !opens_with_phrase && rule.quad.is_material() {
             return None;
         }
-        let after = targets.iter().map(|&m| self.s.ments[m].te).max().unwrap_or(cue.reach);
+        let after = targets
+            .iter()
+            .map(|&m| self.s.ments[m].te)
+            .max()
+            .unwrap_or(cue.reach);
         let comma = (after.max(cue.reach)..s.toks.len()).find(|&j| self.norm(j) == ",")?;
         let tgt: Vec<usize> = targets.iter().map(|&m| self.actor(m)).collect();
         (0..s.ments.len()).find(|&m| {
-            s.ments[m].ts > comma && self.ok[m] && !tgt.contains(&self.actor(m)) && self.is_head(&self.list_of(m))
+            s.ments[m].ts > comma
+                && self.ok[m]
+                && !tgt.contains(&self.actor(m))
+                && self.is_head(&self.list_of(m))
         })
     }
 }
@@ -544,7 +626,11 @@ fn pairs_among(v: &View, list: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for &a in list {
         for &b in list {
-            if v.actor(a) != v.actor(b) && !out.iter().any(|&(x, y)| v.actor(x) == v.actor(a) && v.actor(y) == v.actor(b)) {
+            if v.actor(a) != v.actor(b)
+                && !out
+                    .iter()
+                    .any(|&(x, y)| v.actor(x) == v.actor(a) && v.actor(y) == v.actor(b))
+            {
                 out.push((a, b));
             }
         }
@@ -598,8 +684,9 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
     if let Some((frame, flag)) = v.beneficiary(cue).filter(|_| rule.quad.is_cooperation()) {
         // P-BENEF: the subject of the frame receives; the giver is the modifier or "from X".
         out.flag = flag;
-        let giver = modifier.or_else(|| v.from_source(cue)).or_else(|| {
-            (0..s.ments.len()).find(|&m| s.ments[m].ts >= cue.reach && s.ments[m].ts <= cue.reach + 3 && v.ok[m])
+        let giver = modifier.or_else(|| v.source_from(cue)).or_else(|| {
+            (0..s.ments.len())
+                .find(|&m| s.ments[m].ts >= cue.reach && s.ments[m].ts <= cue.reach + 3 && v.ok[m])
         });
         if let Some(g) = giver {
             sources = v.list_of(g);
@@ -630,7 +717,14 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
     } else if v.passive(cue) && !nounish {
         // P-BY, agentless: "Maduro was arrested".
         if rule.quad.is_conflict() && !mem.last_conflict_sources.is_empty() {
-            if let Some(t) = v.subject_left(cue.ts, mem, &mem.last_conflict_sources.iter().map(|&m| v.actor(m)).collect::<Vec<_>>()) {
+            if let Some(t) = v.subject_left(
+                cue.ts,
+                mem,
+                &mem.last_conflict_sources
+                    .iter()
+                    .map(|&m| v.actor(m))
+                    .collect::<Vec<_>>(),
+            ) {
                 targets = v.list_of(t);
                 sources = mem.last_conflict_sources.clone();
             }
@@ -643,7 +737,7 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
                 out.modifiers = sources.clone();
             }
         } else if nounish {
-            if let Some(m) = v.from_source(cue) {
+            if let Some(m) = v.source_from(cue) {
                 sources = v.list_of(m);
                 explicit_src = true;
             }
@@ -664,14 +758,16 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
         // A material act named after a preposition ("after strikes on Hezbollah") is not the
         // clause subject's act.
         let prev = cue.ts.checked_sub(1).map(|j| s.norm(j)).unwrap_or("");
-        let circumstance = nounish && rule.quad.is_material() && v.lex.words.pp_preps.contains(prev);
+        let circumstance =
+            nounish && rule.quad.is_material() && v.lex.words.pp_preps.contains(prev);
         if sources.is_empty() && !(rule.symmetric && between.is_some()) && !circumstance {
             let ex = actors_of(&targets);
             let subject = if nounish {
                 v.subject_left_heads(cue.ts, mem, &ex).or_else(|| {
                     // A joint noun takes its list wherever it stands ("the partnership between
                     // Moscow and Tehran does not include a mutual defense clause").
-                    v.subject_left(cue.ts, mem, &ex).filter(|&m| rule.symmetric && v.list_of(m).len() >= 2)
+                    v.subject_left(cue.ts, mem, &ex)
+                        .filter(|&m| rule.symmetric && v.list_of(m).len() >= 2)
                 })
             } else {
                 v.subject_left(cue.ts, mem, &ex)
@@ -686,9 +782,6 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
         }
     }
 
-    if std::env::var("ENTENTE_TRACE").is_ok() {
-        eprintln!("  src {sources:?} tgt {targets:?} between {between:?} nounish {nounish} explicit {explicit_src}/{explicit_tgt}");
-    }
     // P-BETWEEN.
     if let Some(list) = between {
         if rule.symmetric {
@@ -703,7 +796,10 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
         out.pairs = pairs_among(v, &sources);
         return out;
     }
-    let negated = s.marks.iter().any(|m| m.kind == Kind::Neg && m.end <= cue.ts && s.words_between(m.end, cue.ts) <= 6);
+    let negated = s
+        .marks
+        .iter()
+        .any(|m| m.kind == Kind::Neg && m.end <= cue.ts && s.words_between(m.end, cue.ts) <= 6);
     if targets.is_empty() && sources.is_empty() && rule.symmetric && nounish && negated {
         // "..., however the agreement does not include a clause for mutual defense": the
         // parties of the act before it.
@@ -729,7 +825,10 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
     }
     // P-BACK.
     let hostile_noun = nounish && explicit_src && rule.quad.is_conflict();
-    if targets.is_empty() && !sources.is_empty() && (hostile_noun || (!nounish && v.object_absent(cue))) {
+    if targets.is_empty()
+        && !sources.is_empty()
+        && (hostile_noun || (!nounish && v.object_absent(cue)))
+    {
         if let Some(t) = v.back(cue.ts, &sources, mem) {
             targets = v.list_of(t);
         }

@@ -53,18 +53,28 @@ pub(crate) fn speech_frames(s: &mut Sent, actors: &[Actor]) -> Vec<Report> {
             Kind::Speech => {
                 let after_words = s.words_between(m.end, last_word + 1);
                 let lo = m.start.saturating_sub(7);
-                let comma_before = (lo..m.start).rev().find(|&j| matches!(s.norm(j), "," | "\""));
+                let comma_before = (lo..m.start)
+                    .rev()
+                    .find(|&j| matches!(s.norm(j), "," | "\""));
                 if let (true, Some(c)) = (after_words <= 3, comma_before) {
                     // REP-TRAIL: "..., the Kremlin said Saturday." / "...," said the Kremlin.
                     let cut = (0..=c).rev().find(|&j| s.norm(j) == ",").unwrap_or(c);
                     let spk: Vec<usize> = (0..s.ments.len())
-                        .filter(|&i| s.ments[i].ts >= cut && !(s.ments[i].ts >= m.start && s.ments[i].te <= m.end))
+                        .filter(|&i| {
+                            s.ments[i].ts >= cut
+                                && !(s.ments[i].ts >= m.start && s.ments[i].te <= m.end)
+                        })
                         .collect();
                     let (by, speaker) = speaker_of(s, actors, &spk, cut, n, m.start, m.end);
                     for i in spk {
                         s.speakers.push((i, 0, cut));
                     }
-                    out.push(Report { from: 0, to: cut, by, speaker });
+                    out.push(Report {
+                        from: 0,
+                        to: cut,
+                        by,
+                        speaker,
+                    });
                     continue;
                 }
                 if quote_only {
@@ -86,7 +96,12 @@ pub(crate) fn speech_frames(s: &mut Sent, actors: &[Actor]) -> Vec<Report> {
                 for i in spk {
                     s.speakers.push((i, m.end, n));
                 }
-                out.push(Report { from: m.end, to: n, by, speaker });
+                out.push(Report {
+                    from: m.end,
+                    to: n,
+                    by,
+                    speaker,
+                });
             }
             Kind::Frame => {
                 // REP-FRAME: "according to X, ...", "cited by X": the whole sentence; the actor
@@ -106,7 +121,10 @@ pub(crate) fn speech_frames(s: &mut Sent, actors: &[Actor]) -> Vec<Report> {
                 let comma = (m.end..n).find(|&j| s.norm(j) == ",").unwrap_or(n);
                 let outlet_first = s.outlets.iter().any(|o| o.ts >= m.end && o.ts <= m.end + 3);
                 let first = (0..s.ments.len()).find(|&i| {
-                    !outlet_first && s.ments[i].ts >= m.end && s.ments[i].ts <= m.end + 3 && s.ments[i].te <= comma
+                    !outlet_first
+                        && s.ments[i].ts >= m.end
+                        && s.ments[i].ts <= m.end + 3
+                        && s.ments[i].te <= comma
                 });
                 let mut spk: Vec<usize> = first.into_iter().collect();
                 if let Some(f) = first {
@@ -121,12 +139,22 @@ pub(crate) fn speech_frames(s: &mut Sent, actors: &[Actor]) -> Vec<Report> {
                         j += 1;
                     }
                 }
-                let stop = spk.iter().map(|&i| s.ments[i].te).max().unwrap_or(m.end + 3).min(n);
+                let stop = spk
+                    .iter()
+                    .map(|&i| s.ments[i].te)
+                    .max()
+                    .unwrap_or(m.end + 3)
+                    .min(n);
                 let (by, speaker) = speaker_of(s, actors, &spk, m.end, stop, m.start, m.end);
                 for i in spk {
                     s.speakers.push((i, 0, n));
                 }
-                out.push(Report { from: 0, to: n, by, speaker });
+                out.push(Report {
+                    from: 0,
+                    to: n,
+                    by,
+                    speaker,
+                });
             }
             _ => {}
         }
@@ -159,7 +187,11 @@ fn speaker_of(
     let by = outlet
         .or_else(|| speaker.map(|i| actors[s.ments[i].actor].id.clone()))
         .or_else(|| {
-            let (a, b) = if from < verb_start { (from, verb_start) } else { (verb_end, to) };
+            let (a, b) = if from < verb_start {
+                (from, verb_start)
+            } else {
+                (verb_end, to)
+            };
             words_text(s, a, b)
         });
     (by, speaker)
@@ -168,7 +200,12 @@ fn speaker_of(
 /// Reported stretches of the body beyond single sentences: quotations attributed just before
 /// or after them, and paragraphs attributed as a whole ("... - the publication writes.",
 /// "Le Monde writes about this, reports UNN.").
-pub(crate) fn body_regions(lex: &Lexicon, body: &str, sents: &[Sent], actors: &[Actor]) -> Vec<Region> {
+pub(crate) fn body_regions(
+    lex: &Lexicon,
+    body: &str,
+    sents: &[Sent],
+    actors: &[Actor],
+) -> Vec<Region> {
     let mut out = Vec::new();
     for para in paragraphs(body) {
         let text = &body[para.start..para.end];
@@ -200,7 +237,10 @@ pub(crate) fn body_regions(lex: &Lexicon, body: &str, sents: &[Sent], actors: &[
             }
             let after = closed.then(|| attributed_after(lex, &text[e..])).flatten();
             let (by, near) = match after {
-                Some(by) => (Some(by), (para.start + e, (para.start + e + 120).min(para.end))),
+                Some(by) => (
+                    Some(by),
+                    (para.start + e, (para.start + e + 120).min(para.end)),
+                ),
                 None => (
                     attributed_before(lex, &text[..o]),
                     (para.start + o.saturating_sub(120), para.start + o),
@@ -226,14 +266,20 @@ pub(crate) fn body_regions(lex: &Lexicon, body: &str, sents: &[Sent], actors: &[
         let toks = tokenize(text, 0);
         let hits = lex.hits(&toks);
         let tail_start = toks.len().saturating_sub(8);
-        if let Some(d) = (tail_start..toks.len()).rev().find(|&j| toks[j].norm == "-") {
+        if let Some(d) = (tail_start..toks.len())
+            .rev()
+            .find(|&j| toks[j].norm == "-")
+        {
             let speech = hits.iter().find(|h| {
                 h.start > d && lex.kinds[h.pat].iter().any(|k| matches!(k, Kind::Speech))
             });
             let words_after = toks[d..].iter().filter(|t| t.word).count();
             if let Some(h) = speech {
                 if words_after <= 6 && toks[h.end..].iter().all(|t| !t.word) {
-                    let by: Vec<&str> = toks[d + 1..h.start].iter().map(|t| t.norm.as_str()).collect();
+                    let by: Vec<&str> = toks[d + 1..h.start]
+                        .iter()
+                        .map(|t| t.norm.as_str())
+                        .collect();
                     out.push(Region {
                         span: para,
                         by: Some(by.join(" ")).filter(|b| !b.is_empty()),
@@ -266,7 +312,10 @@ pub(crate) fn body_regions(lex: &Lexicon, body: &str, sents: &[Sent], actors: &[
 
 /// `, analysts note.` / ` said the Kremlin.` right after a quotation.
 fn attributed_after(lex: &Lexicon, after: &str) -> Option<String> {
-    let cut = after.char_indices().nth(120).map_or(after.len(), |(i, _)| i);
+    let cut = after
+        .char_indices()
+        .nth(120)
+        .map_or(after.len(), |(i, _)| i);
     let toks = tokenize(&after[..cut], 0);
     let hits = lex.hits(&toks);
     let first = toks.iter().position(|t| t.norm != "," && t.norm != "-")?;
@@ -276,9 +325,15 @@ fn attributed_after(lex: &Lexicon, after: &str) -> Option<String> {
             && toks[first..h.start].iter().all(|t| t.word || t.norm == "'")
             && lex.kinds[h.pat].iter().any(|k| matches!(k, Kind::Speech))
     })?;
-    let before: Vec<&str> = toks[first..h.start].iter().map(|t| t.norm.as_str()).collect();
+    let before: Vec<&str> = toks[first..h.start]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
     // "“Khayyam”, which indicates ...": a relative clause, not an attribution.
-    if before.first().is_some_and(|w| matches!(*w, "which" | "that" | "who" | "it" | "this")) {
+    if before
+        .first()
+        .is_some_and(|w| matches!(*w, "which" | "that" | "who" | "it" | "this"))
+    {
         return None;
     }
     let after_verb: Vec<&str> = toks[h.end..]
@@ -287,17 +342,17 @@ fn attributed_after(lex: &Lexicon, after: &str) -> Option<String> {
         .take(4)
         .map(|t| t.norm.as_str())
         .collect();
-    let by = if before.is_empty() { after_verb.join(" ") } else { before.join(" ") };
+    let by = if before.is_empty() {
+        after_verb.join(" ")
+    } else {
+        before.join(" ")
+    };
     Some(by)
 }
 
 /// `The site added, “` / `stated that “` / `According to the site, “` right before a quotation.
 fn attributed_before(lex: &Lexicon, before: &str) -> Option<String> {
-    let start = before
-        .char_indices()
-        .rev()
-        .nth(120)
-        .map_or(0, |(i, _)| i);
+    let start = before.char_indices().rev().nth(120).map_or(0, |(i, _)| i);
     let toks = tokenize(&before[start..], 0);
     let hits = lex.hits(&toks);
     let mut end = toks.len();
@@ -309,12 +364,17 @@ fn attributed_before(lex: &Lexicon, before: &str) -> Option<String> {
         .filter(|h| {
             let speech = lex.kinds[h.pat].iter().any(|k| matches!(k, Kind::Speech));
             let frame = lex.kinds[h.pat].iter().any(|k| matches!(k, Kind::Frame));
-            (speech && h.end == end) || (frame && h.end < n && toks[h.end..end].iter().filter(|t| t.word).count() <= 4)
+            (speech && h.end == end)
+                || (frame && h.end < n && toks[h.end..end].iter().filter(|t| t.word).count() <= 4)
         })
         .max_by_key(|h| h.end)
         .map(|h| {
             let is_frame = lex.kinds[h.pat].iter().any(|k| matches!(k, Kind::Frame));
-            let (a, b) = if is_frame { (h.end, end) } else { (h.start.saturating_sub(3), h.start) };
+            let (a, b) = if is_frame {
+                (h.end, end)
+            } else {
+                (h.start.saturating_sub(3), h.start)
+            };
             toks[a..b]
                 .iter()
                 .filter(|t| t.word)
@@ -371,7 +431,9 @@ pub(crate) fn flags(
     // Before the cue within the window and the clause, or inside the words it absorbed
     // ("offered only token support").
     let before = |m_end: usize, win: usize| {
-        (m_end <= cue.ts && s.words_between(m_end, cue.ts) <= win && s.same_clause(m_end.saturating_sub(1), cue.ts))
+        (m_end <= cue.ts
+            && s.words_between(m_end, cue.ts) <= win
+            && s.same_clause(m_end.saturating_sub(1), cue.ts))
             || (m_end > cue.te && m_end <= cue.reach)
     };
     // NEG: the nearest act after the marker.
@@ -393,7 +455,9 @@ pub(crate) fn flags(
     // LIM.
     let limited = s.marks.iter().any(|m| {
         (m.kind == Kind::LimBefore && before(m.end, w.limitation))
-            || (m.kind == Kind::LimAfter && m.start >= cue.reach && s.words_between(cue.reach, m.start) <= 12)
+            || (m.kind == Kind::LimAfter
+                && m.start >= cue.reach
+                && s.words_between(cue.reach, m.start) <= 12)
     });
     if limited {
         flags.push(Flag::Limited);
@@ -408,15 +472,30 @@ pub(crate) fn flags(
         flags.push(Flag::Hedged);
     }
     // HYPO.
-    let question = s.toks.iter().rev().find(|t| t.norm != "\"").is_some_and(|t| t.norm == "?");
-    let first_word = s.toks.iter().find(|t| t.word).map(|t| t.norm.as_str()).unwrap_or("");
+    let question = s
+        .toks
+        .iter()
+        .rev()
+        .find(|t| t.norm != "\"")
+        .is_some_and(|t| t.norm == "?");
+    let first_word = s
+        .toks
+        .iter()
+        .find(|t| t.word)
+        .map(|t| t.norm.as_str())
+        .unwrap_or("");
     let cond_at = s
         .marks
         .iter()
         .filter(|m| m.kind == Kind::Cond)
         .map(|m| m.start)
         .min()
-        .or_else(|| lex.words.initial_conditionals.contains(first_word).then_some(0));
+        .or_else(|| {
+            lex.words
+                .initial_conditionals
+                .contains(first_word)
+                .then_some(0)
+        });
     let conditional = cond_at.is_some_and(|c| {
         !s.marks
             .iter()
@@ -458,7 +537,10 @@ mod tests {
     #[test]
     fn paragraphs_split_on_blank_lines() {
         let body = "One.\nstill one.\n\n  \nTwo.\n\nThree";
-        let p: Vec<&str> = paragraphs(body).iter().map(|s| &body[s.start..s.end]).collect();
+        let p: Vec<&str> = paragraphs(body)
+            .iter()
+            .map(|s| &body[s.start..s.end])
+            .collect();
         assert_eq!(p, ["One.\nstill one.", "Two.", "Three"]);
         assert!(paragraphs("").is_empty());
     }
@@ -466,11 +548,26 @@ mod tests {
     #[test]
     fn quotation_attribution_before_and_after() {
         let lex = Lexicon::builtin().unwrap();
-        assert_eq!(attributed_after(&lex, ", analysts note."), Some("analysts".into()));
-        assert_eq!(attributed_after(&lex, " said the Kremlin."), Some("the kremlin".into()));
-        assert_eq!(attributed_after(&lex, " to Tehran and more words follow here"), None);
-        assert_eq!(attributed_before(&lex, "The site added, "), Some("the site".into()));
-        assert_eq!(attributed_before(&lex, "According to the site, "), Some("the site".into()));
+        assert_eq!(
+            attributed_after(&lex, ", analysts note."),
+            Some("analysts".into())
+        );
+        assert_eq!(
+            attributed_after(&lex, " said the Kremlin."),
+            Some("the kremlin".into())
+        );
+        assert_eq!(
+            attributed_after(&lex, " to Tehran and more words follow here"),
+            None
+        );
+        assert_eq!(
+            attributed_before(&lex, "The site added, "),
+            Some("the site".into())
+        );
+        assert_eq!(
+            attributed_before(&lex, "According to the site, "),
+            Some("the site".into())
+        );
         assert_eq!(attributed_before(&lex, "are demanding "), None);
     }
 }

@@ -141,7 +141,11 @@ pub(crate) fn build(
     s.first_chars = s
         .toks
         .iter()
-        .filter_map(|t| body.get(t.start..t.end).and_then(|x| x.chars().next()).map(|c| (t.start, c)))
+        .filter_map(|t| {
+            body.get(t.start..t.end)
+                .and_then(|x| x.chars().next())
+                .map(|c| (t.start, c))
+        })
         .collect();
     s.marks = marks(lex, &hits);
     s.clause = clauses(lex, &s);
@@ -195,8 +199,10 @@ fn mentions(
     // A comparison is not a party ("NATO-like"), nor a state adjective before a non-state
     // group ("Syrian rebels", "Iranian protesters").
     kept.retain(|m| {
-        let comparison = s.norm(m.te) == "-" && lex.words.comparison_suffixes.contains(s.norm(m.te + 1));
-        let group = actors[m.actor].kind == ActorKind::State && lex.words.non_state_nouns.contains(s.norm(m.te));
+        let comparison =
+            s.norm(m.te) == "-" && lex.words.comparison_suffixes.contains(s.norm(m.te + 1));
+        let group = actors[m.actor].kind == ActorKind::State
+            && lex.words.non_state_nouns.contains(s.norm(m.te));
         !comparison && !group
     });
     // A state word that describes a person named just after is part of that mention:
@@ -289,9 +295,9 @@ fn clauses(lex: &Lexicon, s: &Sent) -> Vec<usize> {
         }
     }
     // ", <verb>ing" opens a participle clause.
-    for i in 0..n.saturating_sub(1) {
-        let w = s.norm(i + 1);
-        if s.norm(i) == ","
+    for (i, pair) in s.toks.windows(2).enumerate() {
+        let w = pair[1].norm.as_str();
+        if pair[0].norm == ","
             && w.len() > 4
             && w.ends_with("ing")
             && !lex.words.ing_exceptions.contains(w)
@@ -352,7 +358,7 @@ fn anaphora(
                     ts: m.start,
                     te: m.end,
                     group: Some(group),
-                        });
+                });
             }
             group += 1;
         }
@@ -383,7 +389,7 @@ fn anaphora(
                 ts: d,
                 te: i + 1,
                 group: None,
-                });
+            });
         }
     }
     if !extra.is_empty() {
@@ -467,8 +473,7 @@ fn cues(lex: &Lexicon, s: &Sent, hits: &[Hit]) -> Vec<CueAt> {
             let mut found = false;
             let mut j = c.te;
             while j < s.toks.len() && words < r.window {
-                if r
-                    .requires_after
+                if r.requires_after
                     .iter()
                     .any(|p| Lexicon::phrase_at(&s.toks, j, p).is_some())
                 {
@@ -484,9 +489,10 @@ fn cues(lex: &Lexicon, s: &Sent, hits: &[Hit]) -> Vec<CueAt> {
                 continue;
             }
         }
-        if r.excludes_after.iter().any(|p| {
-            (c.te..c.te + 2).any(|j| Lexicon::phrase_at(&s.toks, j, p).is_some())
-        }) {
+        if r.excludes_after
+            .iter()
+            .any(|p| (c.te..c.te + 2).any(|j| Lexicon::phrase_at(&s.toks, j, p).is_some()))
+        {
             continue;
         }
         let rule = upgraded(lex, s, rule, c.ts, c.te);
@@ -514,12 +520,21 @@ fn upgraded(lex: &Lexicon, s: &Sent, rule: usize, ts: usize, te: usize) -> usize
         let lo = ts.saturating_sub(3);
         let hi = (te + 3).min(s.toks.len());
         // Not across punctuation: "an Israeli military campaign, supported by the US".
-        let lo = (lo..ts).rev().find(|&j| !s.toks[j].word && s.norm(j) != "-").map_or(lo, |j| j + 1);
-        let hi = (te..hi).find(|&j| !s.toks[j].word && s.norm(j) != "-").unwrap_or(hi);
+        let lo = (lo..ts)
+            .rev()
+            .find(|&j| !s.toks[j].word && s.norm(j) != "-")
+            .map_or(lo, |j| j + 1);
+        let hi = (te..hi)
+            .find(|&j| !s.toks[j].word && s.norm(j) != "-")
+            .unwrap_or(hi);
         let near = (lo..hi)
             .filter(|&j| j < ts || j >= te)
             .filter(|&j| s.same_clause(j, ts))
-            .any(|j| words.iter().any(|w| Lexicon::phrase_at(&s.toks, j, w).is_some()));
+            .any(|j| {
+                words
+                    .iter()
+                    .any(|w| Lexicon::phrase_at(&s.toks, j, w).is_some())
+            });
         if near {
             rule = *to;
         } else {
@@ -583,8 +598,7 @@ fn govern(lex: &Lexicon, s: &mut Sent) {
         let te = s.cues[i].te;
         let to = (te..(te + 3).min(s.toks.len())).find(|&j| s.norm(j) == "to");
         if let Some(to) = to {
-            if s
-                .cues
+            if s.cues
                 .iter()
                 .any(|c| c.ts == to + 1 && lex.rules[c.rule].quad.is_cooperation())
             {

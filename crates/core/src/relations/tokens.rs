@@ -51,7 +51,9 @@ pub(crate) fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                     j += 1;
                 }
                 // An inner apostrophe followed by letters continues the word, except "'s".
-                if j + 1 < chars.len() && is_apostrophe(chars[j].1) && chars[j + 1].1.is_alphanumeric()
+                if j + 1 < chars.len()
+                    && is_apostrophe(chars[j].1)
+                    && chars[j + 1].1.is_alphanumeric()
                 {
                     let possessive = (chars[j + 1].1 == 's' || chars[j + 1].1 == 'S')
                         && chars.get(j + 2).is_none_or(|&(_, n)| !n.is_alphanumeric());
@@ -137,12 +139,24 @@ mod tests {
             ("possessive", "Russia's offer", &["russia", "'s", "offer"]),
             ("curly possessive", "Iran’s fate", &["iran", "'s", "fate"]),
             ("contraction", "didn't help", &["didn't", "help"]),
-            ("hyphen", "Russia-Iran pact", &["russia", "-", "iran", "pact"]),
+            (
+                "hyphen",
+                "Russia-Iran pact",
+                &["russia", "-", "iran", "pact"],
+            ),
             ("quotes", "“loyal friend”", &["\"", "loyal", "friend", "\""]),
-            ("dash", "members – Armenia –", &["members", "-", "armenia", "-"]),
+            (
+                "dash",
+                "members – Armenia –",
+                &["members", "-", "armenia", "-"],
+            ),
             ("unicode", "Nicolás Maduro", &["nicolás", "maduro"]),
             ("empty", "", &[]),
-            ("plural possessive", "countries’ ties", &["countries", "'", "ties"]),
+            (
+                "plural possessive",
+                "countries’ ties",
+                &["countries", "'", "ties"],
+            ),
         ];
         for (name, text, want) in cases {
             assert_eq!(norms(text), *want, "case {name}");

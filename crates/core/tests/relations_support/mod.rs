@@ -66,7 +66,10 @@ pub fn locate(row: &GoldRow, a: &Analysed) -> Result<Span, String> {
     if at < body_offset {
         return Err(format!("{}: `{}` is in the header", a.name, row.sentence));
     }
-    Ok(Span::new(at - body_offset, at - body_offset + row.sentence.len()))
+    Ok(Span::new(
+        at - body_offset,
+        at - body_offset + row.sentence.len(),
+    ))
 }
 
 /// Indices of the document's sentences a body range touches (or the one it starts in).
@@ -193,9 +196,7 @@ fn same(level: Level, g: &GKey, p: &PKey) -> bool {
         return false;
     }
     match level {
-        Level::Pair => {
-            (g.src == p.src && g.tgt == p.tgt) || (g.src == p.tgt && g.tgt == p.src)
-        }
+        Level::Pair => (g.src == p.src && g.tgt == p.tgt) || (g.src == p.tgt && g.tgt == p.src),
         Level::Direction => g.src == p.src && g.tgt == p.tgt,
         Level::Quad => g.src == p.src && g.tgt == p.tgt && g.quad == p.quad,
     }
@@ -238,7 +239,10 @@ fn match_level(level: Level, gold: &[GKey], pred: &[PKey]) -> (Prf, Vec<Option<u
     let mut found: Vec<Option<usize>> = vec![None; gold.len()];
     let mut tp = 0;
     for &gi in &dedup_g {
-        if let Some(&pi) = dedup_p.iter().find(|&&pi| !used[pi] && same(level, &gold[gi], &pred[pi])) {
+        if let Some(&pi) = dedup_p
+            .iter()
+            .find(|&&pi| !used[pi] && same(level, &gold[gi], &pred[pi]))
+        {
             used[pi] = true;
             tp += 1;
             found[gi] = Some(pi);
@@ -252,7 +256,8 @@ fn match_level(level: Level, gold: &[GKey], pred: &[PKey]) -> (Prf, Vec<Option<u
     }
     let mut matched_pred = vec![false; pred.len()];
     for pi in 0..pred.len() {
-        matched_pred[pi] = (0..gold.len()).any(|gi| found[gi].is_some() && same(level, &gold[gi], &pred[pi]));
+        matched_pred[pi] =
+            (0..gold.len()).any(|gi| found[gi].is_some() && same(level, &gold[gi], &pred[pi]));
     }
     (
         Prf {
@@ -285,7 +290,11 @@ fn flags_str(f: &[Flag]) -> String {
 }
 
 /// Scores the analysed files against the gold rows. `file_of(row)` names the file of a row.
-pub fn evaluate(files: &[Analysed], rows: &[GoldRow], file_of: impl Fn(&GoldRow) -> String) -> Scores {
+pub fn evaluate(
+    files: &[Analysed],
+    rows: &[GoldRow],
+    file_of: impl Fn(&GoldRow) -> String,
+) -> Scores {
     let mut gold = Vec::new();
     for row in rows {
         let name = file_of(row);
@@ -327,7 +336,8 @@ pub fn evaluate(files: &[Analysed], rows: &[GoldRow], file_of: impl Fn(&GoldRow)
         quad,
         ..Scores::default()
     };
-    let mut per_flag: Vec<(Flag, usize, usize, usize)> = Flag::ALL.iter().map(|&f| (f, 0, 0, 0)).collect();
+    let mut per_flag: Vec<(Flag, usize, usize, usize)> =
+        Flag::ALL.iter().map(|&f| (f, 0, 0, 0)).collect();
     for (gi, row) in rows.iter().enumerate() {
         if found[gi].is_none() {
             continue;
@@ -345,7 +355,11 @@ pub fn evaluate(files: &[Analysed], rows: &[GoldRow], file_of: impl Fn(&GoldRow)
             .iter()
             .max_by_key(|r| {
                 let have: BTreeSet<Flag> = r.flags.iter().copied().collect();
-                (have == want, have.intersection(&want).count(), usize::MAX - have.symmetric_difference(&want).count())
+                (
+                    have == want,
+                    have.intersection(&want).count(),
+                    usize::MAX - have.symmetric_difference(&want).count(),
+                )
             })
             .copied();
         if let Some(r) = best {
@@ -365,9 +379,16 @@ pub fn evaluate(files: &[Analysed], rows: &[GoldRow], file_of: impl Fn(&GoldRow)
 
     // The report.
     let mut out = String::new();
-    let _ = writeln!(out, "| level | precision | recall | F1 | tp | gold | predicted |");
+    let _ = writeln!(
+        out,
+        "| level | precision | recall | F1 | tp | gold | predicted |"
+    );
     let _ = writeln!(out, "|---|---|---|---|---|---|---|");
-    for (name, p) in [("(a) actor pair", s.pair), ("(b) direction", s.direction), ("(c) direction + quad", s.quad)] {
+    for (name, p) in [
+        ("(a) actor pair", s.pair),
+        ("(b) direction", s.direction),
+        ("(c) direction + quad", s.quad),
+    ] {
         let _ = writeln!(
             out,
             "| {name} | {:.3} | {:.3} | {:.3} | {} | {} | {} |",
@@ -402,7 +423,14 @@ pub fn evaluate(files: &[Analysed], rows: &[GoldRow], file_of: impl Fn(&GoldRow)
         let g = &gold[gi];
         let got: Vec<String> = (0..pred.len())
             .filter(|&pi| pred[pi].file == g.file && g.sents.contains(&pred[pi].sent))
-            .map(|pi| format!("{}->{} {}", pred[pi].src, pred[pi].tgt, pred[pi].quad.as_str()))
+            .map(|pi| {
+                format!(
+                    "{}->{} {}",
+                    pred[pi].src,
+                    pred[pi].tgt,
+                    pred[pi].quad.as_str()
+                )
+            })
             .collect();
         let _ = writeln!(
             out,
@@ -413,7 +441,11 @@ pub fn evaluate(files: &[Analysed], rows: &[GoldRow], file_of: impl Fn(&GoldRow)
             row.target,
             row.quad.as_str(),
             flags_str(&row.flags),
-            if got.is_empty() { "nothing".into() } else { got.join("; ") }
+            if got.is_empty() {
+                "nothing".into()
+            } else {
+                got.join("; ")
+            }
         );
     }
     let _ = writeln!(out, "\nFALSE POSITIVES (coded, not in gold at (c)):");
