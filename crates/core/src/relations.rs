@@ -220,7 +220,10 @@ impl Coder {
             if p.pairs.is_empty() {
                 continue;
             }
-            let (flags, by) = scope::flags(lex, s, cue, p.flag, reports, regions);
+            let (mut flags, by) = scope::flags(lex, s, cue, p.flag, reports, regions);
+            if p.controlled {
+                flags.retain(|&f| f != Flag::Hedged);
+            }
             for &(a, b) in &p.pairs {
                 drafts.push(Draft {
                     source: s.ments[a].actor,
@@ -237,6 +240,13 @@ impl Coder {
                 mem.last_conflict_sources.dedup();
             }
             mem.last_pairs = p.pairs.clone();
+            mem.last_subject = if p.subject.is_empty() {
+                let mut v: Vec<usize> = p.pairs.iter().map(|&(a, _)| a).collect();
+                v.dedup();
+                v
+            } else {
+                p.subject.clone()
+            };
             if rule.event == "appeal" {
                 let src: Vec<usize> = p.pairs.iter().map(|&(a, _)| a).collect();
                 let tgt: Vec<usize> = p.pairs.iter().map(|&(_, b)| b).collect();

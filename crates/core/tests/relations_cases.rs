@@ -245,7 +245,30 @@ cases! {
     p_against: "The Gulf states, including the Kingdom of Saudi Arabia, are likely to ally more closely with the United States against Tehran.",
         [("Kingdom of Saudi Arabia", "SAU", S, Some("SAU")), ("United States", "USA", S, Some("USA")), TEHRAN], []
         => ["SAU->IRN verbal_conflict [hedged]", "SAU->USA verbal_cooperation [hedged]"];
+    // P-PRON.
+    p_pron_their: "Iran and Russia launched a joint military campaign, and their aim was to strengthen the regime of Bashar al-Assad.",
+        [IRN, RUS, ("Bashar al-Assad", "assad", P, Some("SYR"))], []
+        => ["IRN->RUS material_cooperation []", "IRN->assad material_cooperation []",
+            "RUS->IRN material_cooperation []", "RUS->assad material_cooperation []"];
+    // P-CONTROL.
+    p_control_look_to: "Iran is likely to look to Russia, at least somewhat, to help it keep its influence.",
+        [IRN, RUS], []
+        => ["IRN->RUS verbal_cooperation [hedged]", "RUS->IRN material_cooperation [hypothetical]"];
+    // P-FRONT with a passive phrase.
+    p_front_passive: "Hit by the restrictions imposed by the West, Moscow resorted to Tehran.",
+        [("the West", "west", O, None), MOSCOW, TEHRAN], []
+        => ["RUS->IRN verbal_cooperation []", "west->RUS material_conflict []"];
+    // A material act after a preposition of circumstance is not the subject's act.
+    p_circumstance: "Russia has shown no haste in supporting Iran, especially after strikes on Hezbollah.",
+        [RUS, IRN, ("Hezbollah", "hezbollah", ActorKind::Group, Some("LBN"))], []
+        => ["RUS->IRN verbal_cooperation [negated]"];
     // GOV: a governing cue takes the act it governs as its content.
+    gov_accuse_of: "Sudan's army accused the United Arab Emirates of arming a rival militia.",
+        [("Sudan", "SDN", S, Some("SDN")), ("United Arab Emirates", "ARE", S, Some("ARE"))], []
+        => ["SDN->ARE verbal_conflict []"];
+    gov_joint_agreement: "India praised France, and the two countries agreed to expand defence cooperation.",
+        [("India", "IND", S, Some("IND")), ("France", "FRA", S, Some("FRA"))], []
+        => ["FRA->IND verbal_cooperation []", "IND->FRA verbal_cooperation []"];
     gov_refuse: "Russia continues to refuse to support Iran.",
         [RUS, IRN], [] => ["RUS->IRN verbal_conflict []"];
     gov_threaten: "Venezuela threatened to cut off oil exports to Spain.",

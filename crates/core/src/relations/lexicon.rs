@@ -138,6 +138,7 @@ struct SyntaxFile {
     org_anaphora: Vec<String>,
     comparison_suffixes: Vec<String>,
     non_state_nouns: Vec<String>,
+    circumstance_preps: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -249,6 +250,7 @@ pub(crate) struct Words {
     pub org_anaphora: HashSet<String>,
     pub comparison_suffixes: HashSet<String>,
     pub non_state_nouns: HashSet<String>,
+    pub circumstance_preps: HashSet<String>,
     pub initial_conditionals: HashSet<String>,
 }
 
@@ -457,6 +459,7 @@ impl Lexicon {
             org_anaphora: set(&syntax.org_anaphora),
             comparison_suffixes: set(&syntax.comparison_suffixes),
             non_state_nouns: set(&syntax.non_state_nouns),
+            circumstance_preps: set(&syntax.circumstance_preps),
             initial_conditionals: set(&flags.hypothetical.initial),
         };
         Ok(Lexicon {

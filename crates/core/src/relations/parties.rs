@@ -21,6 +21,8 @@
 //! - P-BACK: a verb with no object ("allies Russia has abandoned?", "ignored it") or a
 //!   hostile noun with its source only ("Canada's criticism of its record") points back to the
 //!   nearest actor named before it.
+//! - P-PRON: a pronoun subject ("their aim was to strengthen X") is the subject of the act
+//!   before it in the sentence, else the actor named last.
 //! - P-FRONT: "Unable to intervene ... to save X, Russia ...", "In a letter ... to X, the
 //!   president ...": the subject after the fronted phrase is the source.
 //! - P-SPEAKER: "Russia has stated it does not support Iran": a pronoun subject is the speaker.
@@ -45,6 +47,9 @@ pub(crate) struct Memory {
     pub last_pairs: Vec<(usize, usize)>,
     /// The last appeal: its sources, targets and end, for "look to Russia to help it" (P-CONTROL).
     pub last_appeal: Option<(Vec<usize>, Vec<usize>, usize)>,
+    /// The grammatical subject of the last act (its source, or its target when passive), for
+    /// a pronoun subject after it (P-PRON).
+    pub last_subject: Vec<usize>,
 }
 
 /// The parties of one cue: (source mention, target mention) pairs.
@@ -57,11 +62,17 @@ pub(crate) struct Parties {
     pub objects: Vec<usize>,
     /// Mentions taken as modifiers of the cue.
     pub modifiers: Vec<usize>,
+    /// The surface subject of the act when it is not the source (passives, beneficiaries).
+    pub subject: Vec<usize>,
+    /// The act is one asked of its source (P-CONTROL): wanted, not hedged.
+    pub controlled: bool,
 }
 
 const SEPARATORS: [&str; 7] = [",", "and", "or", "&", "-", "/", "nor"];
 const CONJUNCTIONS: [&str; 5] = ["and", "or", "&", "-", "nor"];
 const PRONOUNS: [&str; 6] = ["it", "he", "she", "they", "we", "i"];
+/// Pronouns that stand for a clause's subject (P-PRON).
+const PRONOUN_SUBJECTS: [&str; 8] = ["it", "its", "they", "their", "he", "his", "she", "her"];
 /// Prepositions through which a noun cue takes its target.
 const NOUN_PREPS: [&str; 13] = [
     "for", "to", "on", "against", "of", "toward", "towards", "with", "between", "over", "into",
@@ -548,15 +559,21 @@ impl View<'_> {
             || (matches!(self.norm(i), "and" | "or") && anaphoric(i + 2))
     }
 
-    /// A form of "be" right before the cue: a passive ("was arrested").
+    /// A form of "be" right before the cue (an adverb may stand between) and a participle:
+    /// a passive ("was arrested", "were repeatedly shelled"); not "was to strengthen".
     fn passive(&self, cue: &CueAt) -> bool {
-        let lo = cue.ts.saturating_sub(3);
-        (lo..cue.ts).any(|j| {
+        let be = |j: usize| {
             matches!(
                 self.norm(j),
                 "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got"
             )
-        }) && (self.norm(cue.ts).ends_with("ed") || self.norm(cue.ts).ends_with("en"))
+        };
+        let w = self.norm(cue.ts);
+        let participle = w.ends_with("ed") || w.ends_with("en");
+        let Some(p) = cue.ts.checked_sub(1) else {
+            return false;
+        };
+        participle && (be(p) || (self.norm(p).ends_with("ly") && p > 0 && be(p - 1)))
     }
 
     /// P-BACK: the nearest actor named before the cue, other than the sources: a noun phrase
@@ -647,6 +664,7 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
     let s = v.s;
     let cue = &s.cues[ci];
     let rule = &v.lex.rules[cue.rule];
+    let symmetric = rule.symmetric || cue.joint;
     let modifier = v.modifier_source(cue);
     let nounish = v.nounish(cue);
     let mut out = Parties::default();
@@ -668,6 +686,7 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
     });
     if let Some((src, tgt, _)) = controlled {
         out.flag = Some(Flag::Hypothetical);
+        out.controlled = true;
         let targets = match v.target_right(ci, cue.reach, rule, false, &actors_of(tgt)) {
             Some(Target::One(t)) => v.list_of(t),
             _ => src.clone(),
@@ -695,6 +714,7 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
         if let Some(t) = v.subject_left(frame, mem, &actors_of(&sources)) {
             targets = v.list_of(t);
             explicit_tgt = true;
+            out.subject = targets.clone();
         }
     } else if let Some((agent, after)) = v.by_agent(cue) {
         // P-BY.
@@ -711,9 +731,14 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
             None => {
                 if let Some(t) = v.subject_left(cue.ts, mem, &ex) {
                     targets = v.list_of(t);
+                } else if let Some(t) = v.front_subject(cue, rule, &sources) {
+                    // "Hit by the restrictions imposed by the West, Moscow ...": the subject
+                    // after a fronted passive phrase undergoes the act.
+                    targets = v.list_of(t);
                 }
             }
         }
+        out.subject = targets.clone();
     } else if v.passive(cue) && !nounish {
         // P-BY, agentless: "Maduro was arrested".
         if rule.quad.is_conflict() && !mem.last_conflict_sources.is_empty() {
@@ -727,6 +752,7 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
             ) {
                 targets = v.list_of(t);
                 sources = mem.last_conflict_sources.clone();
+                out.subject = targets.clone();
             }
         }
     } else {
@@ -759,15 +785,16 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
         // clause subject's act.
         let prev = cue.ts.checked_sub(1).map(|j| s.norm(j)).unwrap_or("");
         let circumstance =
-            nounish && rule.quad.is_material() && v.lex.words.pp_preps.contains(prev);
-        if sources.is_empty() && !(rule.symmetric && between.is_some()) && !circumstance {
+            nounish && rule.quad.is_material() && v.lex.words.circumstance_preps.contains(prev);
+        if sources.is_empty() && !(symmetric && between.is_some()) && !circumstance {
             let ex = actors_of(&targets);
             let subject = if nounish {
                 v.subject_left_heads(cue.ts, mem, &ex).or_else(|| {
                     // A joint noun takes its list wherever it stands ("the partnership between
                     // Moscow and Tehran does not include a mutual defense clause").
-                    v.subject_left(cue.ts, mem, &ex)
-                        .filter(|&m| rule.symmetric && v.list_of(m).len() >= 2)
+                    v.subject_left(cue.ts, mem, &ex).filter(|&m| {
+                        symmetric && v.list_of(m).len() >= 2 && s.same_clause(s.ments[m].ts, cue.ts)
+                    })
                 })
             } else {
                 v.subject_left(cue.ts, mem, &ex)
@@ -775,7 +802,7 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
             if let Some(m) = subject {
                 let list = v.list_of(m);
                 // P-SUBJ for a noun only with an explicit object, or a joint act of a list.
-                if !nounish || explicit_tgt || (rule.symmetric && list.len() >= 2) {
+                if !nounish || explicit_tgt || (symmetric && list.len() >= 2) {
                     sources = list;
                 }
             }
@@ -784,7 +811,7 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
 
     // P-BETWEEN.
     if let Some(list) = between {
-        if rule.symmetric {
+        if symmetric {
             out.pairs = pairs_among(v, &list);
             return out;
         }
@@ -792,7 +819,7 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
         explicit_tgt = true;
     }
     // P-JOINT: "X and Y signed ...", "the partnership between X and Y does not include ...".
-    if targets.is_empty() && rule.symmetric && sources.len() >= 2 {
+    if targets.is_empty() && symmetric && sources.len() >= 2 {
         out.pairs = pairs_among(v, &sources);
         return out;
     }
@@ -800,7 +827,7 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
         .marks
         .iter()
         .any(|m| m.kind == Kind::Neg && m.end <= cue.ts && s.words_between(m.end, cue.ts) <= 6);
-    if targets.is_empty() && sources.is_empty() && rule.symmetric && nounish && negated {
+    if targets.is_empty() && sources.is_empty() && symmetric && nounish && negated {
         // "..., however the agreement does not include a clause for mutual defense": the
         // parties of the act before it.
         out.pairs = mem.last_pairs.clone();
@@ -814,6 +841,34 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
         if let Some(&sp) = speakers.first() {
             if (0..cue.ts).any(|j| PRONOUNS.contains(&s.norm(j))) {
                 sources = vec![sp];
+            }
+        }
+    } // P-PRON: "their aim was to strengthen X", "reduce its need to sell oil to India": a
+      // pronoun subject stands for the subject of the act before it, else the actor named last.
+    if sources.is_empty() && !targets.is_empty() {
+        let clause_start = (0..cue.ts)
+            .rev()
+            .find(|&j| !s.same_clause(j, cue.ts))
+            .map_or(0, |j| j + 1);
+        let pronoun = (clause_start..cue.ts).any(|j| PRONOUN_SUBJECTS.contains(&s.norm(j)))
+            && !s
+                .ments
+                .iter()
+                .any(|m| m.ts >= clause_start && m.te <= cue.ts);
+        if pronoun {
+            let tgt = actors_of(&targets);
+            let prior: Vec<usize> = mem
+                .last_subject
+                .iter()
+                .copied()
+                .filter(|&m| !tgt.contains(&v.actor(m)))
+                .collect();
+            if !prior.is_empty() {
+                sources = prior;
+            } else if let Some(m) = (0..s.ments.len()).rev().find(|&m| {
+                s.ments[m].te <= cue.ts && v.ok[m] && !tgt.contains(&v.actor(m)) && !v.locative(m)
+            }) {
+                sources = v.list_of(m);
             }
         }
     }

@@ -27,6 +27,8 @@ pub(crate) struct CueAt {
     pub absorbed: bool,
     /// End of this cue and the cues it absorbed.
     pub reach: usize,
+    /// It absorbed a joint act ("agreed to expand defence cooperation"): it is joint too.
+    pub joint: bool,
 }
 
 /// A scope marker on tokens `start..end`.
@@ -373,7 +375,7 @@ fn anaphora(
             }
             // "the alliance", "this post-Soviet security alliance": a determiner within six
             // words before, and nothing named in between.
-            let lo = i.saturating_sub(6);
+            let lo = i.saturating_sub(10);
             let det = (lo..i)
                 .rev()
                 .find(|&j| matches!(s.norm(j), "the" | "this" | "that"));
@@ -503,6 +505,7 @@ fn cues(lex: &Lexicon, s: &Sent, hits: &[Hit]) -> Vec<CueAt> {
             te: c.te,
             absorbed: false,
             reach: c.te,
+            joint: false,
         });
     }
     out.sort_by_key(|c| c.ts);
@@ -561,10 +564,32 @@ fn govern(lex: &Lexicon, s: &mut Sent) {
             if !gap_ok {
                 break;
             }
-            reach = c.te;
+            let (cte, joint) = (c.te, lex.rules[c.rule].symmetric);
+            reach = cte;
             s.cues[j].absorbed = true;
+            if joint {
+                s.cues[i].joint = true;
+            }
         }
         s.cues[i].reach = reach;
+        // "accused the United Arab Emirates of arming ...", "urged Iran to release ...": the
+        // act after the object is the content too.
+        let te = s.cues[i].te;
+        if reach == te {
+            let object = s
+                .ments
+                .iter()
+                .filter(|m| m.ts >= te && s.words_between(te, m.ts) <= 3 && s.same_clause(te, m.ts))
+                .map(|m| m.te)
+                .next();
+            if let Some(end) = object {
+                if matches!(s.norm(end), "of" | "to") {
+                    if let Some(j) = s.cues.iter().position(|c| c.ts > end && c.ts <= end + 2) {
+                        s.cues[j].absorbed = true;
+                    }
+                }
+            }
+        }
     }
     // Two cues of one class next to each other are one act ("provided significant
     // assistance", "demanding “unconditional surrender”", "invasion operations").
