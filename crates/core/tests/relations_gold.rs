@@ -36,6 +36,9 @@ const SEED_GOLD: &str = include_str!("gold/relations.toml");
 const UNSEEN: &str = include_str!("gold/unseen_relations.txt");
 const UNSEEN_GOLD: &str = include_str!("gold/unseen_relations.toml");
 const UNSEEN_NAME: &str = "unseen_relations.txt";
+const UNSEEN2: &str = include_str!("gold/unseen_relations_2.txt");
+const UNSEEN2_GOLD: &str = include_str!("gold/unseen_relations_2.toml");
+const UNSEEN2_NAME: &str = "unseen_relations_2.txt";
 
 fn analyse<'a>(engine: &Engine, files: &[(&'a str, &'a str)]) -> Vec<Analysed<'a>> {
     files
@@ -112,22 +115,39 @@ fn seeds_against_gold() {
     );
 }
 
-/// Unseen text. The floor is looser than the seeds' (0.50 instead of 0.80): the lexicon was
-/// written for English news in general but checked against the seeds only, and this text
-/// has constructions the seeds lack (coordinated clauses, "a charge X denied"); a score well
-/// above chance with no tuning is what it can show.
-#[test]
-fn unseen_text_against_gold() {
+/// Unseen texts. The floor is looser than the seeds' (0.50 instead of 0.80): the lexicon was
+/// written for English news in general but checked against the seeds only, and these texts
+/// have constructions and vocabulary the seeds lack ("rammed", "a charge X denied",
+/// "Western sanctions"); a score well above chance with no tuning is what they can show.
+/// The first was written before the lexicon and watched while the coder was built; the
+/// second was written after the tuning, and its first run was blind: (c) F1 0.720 (a 0.895,
+/// b 0.809). General fixes made after that run (lexicon gaps, object detection) are checked
+/// against all three texts.
+fn unseen(name: &str, text: &str, gold: &str) {
     let engine = Engine::builtin();
-    let files = analyse(&engine, &[(UNSEEN_NAME, UNSEEN)]);
-    let rows = parse_gold(UNSEEN_GOLD);
-    let s = evaluate(&files, &rows, |_| UNSEEN_NAME.to_string());
-    println!("UNSEEN ({} gold relations)\n{}", rows.len(), s.report);
+    let files = analyse(&engine, &[(name, text)]);
+    let rows = parse_gold(gold);
+    let s = evaluate(&files, &rows, |_| name.to_string());
+    println!(
+        "UNSEEN {name} ({} gold relations)\n{}",
+        rows.len(),
+        s.report
+    );
     assert!(
         s.quad.f1() >= 0.50,
-        "unseen F1 (direction + quad) {:.3} < 0.50; run with --nocapture for the misses",
+        "{name}: F1 (direction + quad) {:.3} < 0.50; run with --nocapture for the misses",
         s.quad.f1()
     );
+}
+
+#[test]
+fn unseen_text_against_gold() {
+    unseen(UNSEEN_NAME, UNSEEN, UNSEEN_GOLD);
+}
+
+#[test]
+fn second_unseen_text_against_gold() {
+    unseen(UNSEEN2_NAME, UNSEEN2, UNSEEN2_GOLD);
 }
 
 /// Prints every sentence with its actor mentions and coded relations (for reading, not a
@@ -140,6 +160,7 @@ fn dump_sentences_mentions_relations() {
     let only = std::env::var("ENTENTE_DUMP").unwrap_or_default();
     let mut files: Vec<(&str, &str)> = SEEDS.to_vec();
     files.push((UNSEEN_NAME, UNSEEN));
+    files.push((UNSEEN2_NAME, UNSEEN2));
     for (name, raw) in files {
         if !name.starts_with(only.as_str()) {
             continue;
