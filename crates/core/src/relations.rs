@@ -247,6 +247,16 @@ impl Coder {
             } else {
                 p.subject.clone()
             };
+            if matches!(rule.event.as_str(), "praise" | "criticize" | "accuse") {
+                let src: Vec<usize> = p.pairs.iter().map(|&(a, _)| a).collect();
+                let tgt: Vec<usize> = p.pairs.iter().map(|&(_, b)| b).collect();
+                let end = tgt
+                    .iter()
+                    .map(|&m| s.ments[m].te)
+                    .max()
+                    .unwrap_or(cue.reach);
+                mem.last_object = Some((src, tgt, end));
+            }
             if rule.event == "appeal" {
                 let src: Vec<usize> = p.pairs.iter().map(|&(a, _)| a).collect();
                 let tgt: Vec<usize> = p.pairs.iter().map(|&(_, b)| b).collect();

@@ -262,6 +262,21 @@ cases! {
     p_circumstance: "Russia has shown no haste in supporting Iran, especially after strikes on Hezbollah.",
         [RUS, IRN, ("Hezbollah", "hezbollah", ActorKind::Group, Some("LBN"))], []
         => ["RUS->IRN verbal_cooperation [negated]"];
+    // P-FOR.
+    p_for_thanks: "Zelensky thanked Britain for a new package of military aid.",
+        [("Zelensky", "zelensky", P, Some("UKR")), ("Britain", "GBR", S, Some("GBR"))], []
+        => ["GBR->zelensky material_cooperation []", "zelensky->GBR verbal_cooperation []"];
+    p_for_not_after_visit: "A Turkish delegation visited Baghdad for talks on water sharing.",
+        [("Turkish", "TUR", S, Some("TUR")), ("Baghdad", "IRQ", S, Some("IRQ"))], []
+        => ["TUR->IRQ verbal_cooperation []"];
+    // "after" before a clause is a conjunction, not a preposition.
+    p_after_clause: "Japan offered verbal support to Manila after Chinese coast guard vessels rammed a Philippine supply boat.",
+        [("Japan", "JPN", S, Some("JPN")), ("Manila", "PHL", S, Some("PHL")), ("Chinese", "CHN", S, Some("CHN")), ("Philippine", "PHL", S, Some("PHL"))], []
+        => ["CHN->PHL material_conflict []", "JPN->PHL verbal_cooperation []"];
+    // "expected to" is no receiving frame.
+    p_expected_to: "Egyptian mediators are expected to meet Hamas officials next week.",
+        [("Egyptian", "EGY", S, Some("EGY")), ("Hamas", "hamas", ActorKind::Group, None)], []
+        => ["EGY->hamas verbal_cooperation [hedged]"];
     // GOV: a governing cue takes the act it governs as its content.
     gov_accuse_of: "Sudan's army accused the United Arab Emirates of arming a rival militia.",
         [("Sudan", "SDN", S, Some("SDN")), ("United Arab Emirates", "ARE", S, Some("ARE"))], []

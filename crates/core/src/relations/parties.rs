@@ -26,6 +26,8 @@
 //! - P-FRONT: "Unable to intervene ... to save X, Russia ...", "In a letter ... to X, the
 //!   president ...": the subject after the fronted phrase is the source.
 //! - P-SPEAKER: "Russia has stated it does not support Iran": a pronoun subject is the speaker.
+//! - P-FOR: "thanked Britain for a new package of military aid": the one thanked (or
+//!   blamed) did the act named after "for".
 //! - P-AGAINST: "ally with X against Y": the act is also directed against Y.
 //! - P-CONTROL: "look to Russia to help it": the one appealed to is the source of the act it
 //!   is asked for (hypothetical), the appealing side its target.
@@ -50,6 +52,8 @@ pub(crate) struct Memory {
     /// The grammatical subject of the last act (its source, or its target when passive), for
     /// a pronoun subject after it (P-PRON).
     pub last_subject: Vec<usize>,
+    /// The last verbal act with an object: sources, targets, end of the object (P-FOR).
+    pub last_object: Option<(Vec<usize>, Vec<usize>, usize)>,
 }
 
 /// The parties of one cue: (source mention, target mention) pairs.
@@ -199,12 +203,18 @@ impl View<'_> {
     /// True when the mention (with its list) is followed by a verb: the subject of a clause
     /// ("..., the Russian president paid", "the missiles Kyiv had requested").
     pub fn starts_clause(&self, list: &[usize]) -> bool {
-        let last = list.iter().map(|&j| self.s.ments[j].te).max().unwrap_or(0);
+        let mut last = list.iter().map(|&j| self.s.ments[j].te).max().unwrap_or(0);
+        let w = &self.lex.words;
+        // "Chinese coast guard vessels rammed": over the nouns the actor modifies.
+        let mut steps = 0;
+        while steps < 3 && w.agent_nouns.contains(self.norm(last)) {
+            last += 1;
+            steps += 1;
+        }
         let next = self.norm(last);
         if next.is_empty() || self.is_punct(last) {
             return false;
         }
-        let w = &self.lex.words;
         if w.auxiliaries.contains(next) {
             return true;
         }
@@ -225,6 +235,12 @@ impl View<'_> {
         if !self.lex.words.pp_preps.contains(w) {
             return None;
         }
+        // "after Chinese coast guard vessels rammed ...": a conjunction before a clause.
+        if matches!(w, "after" | "before" | "since" | "until" | "as")
+            && self.starts_clause(&self.list_of(mi))
+        {
+            return None;
+        }
         // "the regime in Tehran", "officials from Russia", "forces of X": the phrase is the actor.
         let before = p.checked_sub(1).map(|j| self.norm(j)).unwrap_or("");
         if matches!(w, "in" | "of" | "from") && self.lex.words.agent_nouns.contains(before) {
@@ -242,8 +258,18 @@ impl View<'_> {
     /// act (for a noun cue, whose subject must be the clause's).
     fn subject_left_heads(&self, pos: usize, mem: &Memory, exclude: &[usize]) -> Option<usize> {
         let s = self.s;
+        // Not across a clause with a subject of its own ("..., but the talks collapsed").
+        let strong = |from: usize| {
+            s.toks[from..pos].iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "but" | ";" | "however" | "while" | "although" | "whereas" | "yet"
+                )
+            })
+        };
         (0..s.ments.len()).rev().find(|&j| {
             s.ments[j].te <= pos
+                && !strong(s.ments[j].te)
                 && self.ok[j]
                 && !exclude.contains(&self.actor(j))
                 && !mem.objects.contains(&j)
@@ -345,7 +371,7 @@ impl View<'_> {
         let s = self.s;
         s.marks
             .iter()
-            .filter(|m| matches!(m.kind, Kind::Benef(_)))
+            .filter(|m| matches!(m.kind, Kind::Benef(_)) && s.norm(m.end) != "to")
             .filter(|m| {
                 m.end <= cue.ts
                     && s.words_between(m.end, cue.ts) <= 4
@@ -479,7 +505,7 @@ impl View<'_> {
                 }
             });
             if let Some((_, c)) = between {
-                if !rule.quad.is_material() {
+                if rule.quad == crate::model::Quad::VerbalConflict {
                     let agent = self
                         .by_agent(c)
                         .map(|(a, _)| a)
@@ -543,15 +569,20 @@ impl View<'_> {
         None
     }
 
-    /// True when nothing after the cue could be its object: end, punctuation, a pronoun.
+    /// True when nothing after the cue could be its object: end, punctuation, a pronoun. A
+    /// governing cue's object is the act it absorbed, unless that points back ("ignored
+    /// this demand").
     fn object_absent(&self, cue: &CueAt) -> bool {
-        let i = cue.reach;
         let anaphoric = |j: usize| {
             self.s
                 .marks
                 .iter()
                 .any(|m| m.kind == Kind::Anaphoric && m.start == j)
         };
+        if cue.reach > cue.te && !self.s.cues.iter().any(|c| c.ts == cue.te) {
+            return anaphoric(cue.te);
+        }
+        let i = cue.reach;
         i >= self.s.toks.len()
             || (self.is_punct(i) && self.norm(i) != "\"")
             || anaphoric(i)
@@ -700,6 +731,32 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
         }
         return out;
     }
+    // P-FOR: "Zelensky thanked Britain for a new package of military aid", "criticised X for
+    // arming Y": the one thanked or blamed did the act named after "for".
+    let reason = mem.last_object.as_ref().filter(|(_, tgt, end)| {
+        // (mem.last_object is kept only for thanks, praise and blame)
+        let lo = cue.ts.saturating_sub(6).max(*end);
+        cue.ts > *end
+            && !tgt.is_empty()
+            && (lo..cue.ts).any(|j| s.norm(j) == "for")
+            && s.norm(*end) == "for"
+            && !s.ments.iter().any(|m| m.ts >= *end && m.te <= cue.ts)
+    });
+    if let Some((src, tgt, _)) = reason {
+        let ex = actors_of(tgt);
+        let targets = match v.target_right(ci, cue.reach, rule, v.nounish(cue), &ex) {
+            Some(Target::One(t)) => v.list_of(t),
+            _ => src.clone(),
+        };
+        for &a in tgt {
+            for &b in &targets {
+                if v.actor(a) != v.actor(b) {
+                    out.pairs.push((a, b));
+                }
+            }
+        }
+        return out;
+    }
     if let Some((frame, flag)) = v.beneficiary(cue).filter(|_| rule.quad.is_cooperation()) {
         // P-BENEF: the subject of the frame receives; the giver is the modifier or "from X".
         out.flag = flag;
@@ -778,7 +835,10 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
                     out.objects = targets.clone();
                 }
             }
-            Some(Target::Between(l)) => between = Some(l),
+            Some(Target::Between(l)) => {
+                out.objects = l.clone();
+                between = Some(l);
+            }
             None => {}
         }
         // A material act named after a preposition ("after strikes on Hezbollah") is not the
@@ -823,10 +883,13 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
         out.pairs = pairs_among(v, &sources);
         return out;
     }
-    let negated = s
-        .marks
+    let negated = !s
+        .cues
         .iter()
-        .any(|m| m.kind == Kind::Neg && m.end <= cue.ts && s.words_between(m.end, cue.ts) <= 6);
+        .any(|c| !c.absorbed && c.ts < cue.ts && c.ts > cue.ts.saturating_sub(8))
+        && s.marks
+            .iter()
+            .any(|m| m.kind == Kind::Neg && m.end <= cue.ts && s.words_between(m.end, cue.ts) <= 6);
     if targets.is_empty() && sources.is_empty() && symmetric && nounish && negated {
         // "..., however the agreement does not include a clause for mutual defense": the
         // parties of the act before it.
