@@ -416,3 +416,124 @@ fn relation_fields_are_consistent() {
     assert_eq!(rels[1].polarity, entente_core::Polarity::Oppose);
     assert_eq!(rels[1].sentence_index, 1);
 }
+
+/// Word salad from cue words, markers, actor names, punctuation and odd Unicode, with random
+/// sentence spans and mentions (many invalid): the coder must never panic. Deterministic (a
+/// linear congruential generator), 3,000 texts.
+#[test]
+fn never_panics_on_word_salad() {
+    const WORDS: &[&str] = &[
+        "Russia",
+        "Iran",
+        "Moscow",
+        "Tehran",
+        "Putin",
+        "the West",
+        "not",
+        "no",
+        "never",
+        "if",
+        "would",
+        "may",
+        "only",
+        "said",
+        "according to",
+        "“",
+        "”",
+        "\"",
+        ",",
+        ".",
+        "?",
+        ";",
+        "-",
+        "–",
+        "'s",
+        "’s",
+        "supplied",
+        "support",
+        "support for",
+        "attacked by",
+        "between",
+        "and",
+        "or",
+        "with",
+        "to",
+        "from",
+        "by",
+        "in",
+        "refused to",
+        "offer to mediate",
+        "its",
+        "it",
+        "both countries",
+        "the alliance",
+        "sanctions on",
+        "military aid",
+        "received",
+        "need",
+        "Ünïcode",
+        "Россия",
+        "日本",
+        "🚀",
+        "\u{200b}",
+        "\n",
+        "\n\n",
+        "  ",
+        "analysts note",
+        "accused",
+        "of",
+        "for",
+        "thanked",
+        "look to",
+        "joint",
+        "conflict between",
+        "was arrested",
+    ];
+    let mut seed: u64 = 0x5eed_1234_abcd_ef01;
+    let mut next = |n: usize| -> usize {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n.max(1)
+    };
+    let coder = Coder::new();
+    for _ in 0..3_000 {
+        let len = next(40);
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(WORDS[next(WORDS.len())]);
+            if next(3) > 0 {
+                text.push(' ');
+            }
+        }
+        let specs: &[Spec] = &[
+            RUS,
+            IRN,
+            MOSCOW,
+            TEHRAN,
+            PUTIN,
+            ("the West", "west", O, None),
+            ("Россия", "RUS", S, Some("RUS")),
+        ];
+        let mut acts = actors(&text, specs, &[("analysts", "x_outlet")]);
+        // Random, often invalid, extra mentions and spans.
+        for a in acts.iter_mut() {
+            let s = next(text.len() + 5);
+            let e = next(text.len() + 5);
+            a.mentions.push(Mention {
+                text: String::new(),
+                start: s,
+                end: e,
+            });
+        }
+        let mut spans = sentences(&text);
+        for _ in 0..next(3) {
+            spans.push(Span::new(next(text.len() + 3), next(text.len() + 3)));
+        }
+        let rels = coder.code(&text, &spans, &acts);
+        for r in &rels {
+            assert!(r.cue_span.end <= text.len() && text.is_char_boundary(r.cue_span.start));
+            assert_ne!(r.source, r.target);
+        }
+    }
+}

@@ -208,3 +208,37 @@ fn dump_sentences_mentions_relations() {
         }
     }
 }
+
+/// The whole engine on word salad built from seed sentences cut at random places: nothing
+/// panics and every relation's cue is the body text at its span. Deterministic.
+#[test]
+fn engine_never_panics_on_cut_up_seeds() {
+    let engine = Engine::builtin();
+    let all: String = SEEDS.iter().map(|s| s.1).collect::<Vec<_>>().join("\n\n");
+    let words: Vec<&str> = all.split(' ').collect();
+    let mut seed: u64 = 42;
+    let mut next = |n: usize| -> usize {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n.max(1)
+    };
+    for _ in 0..300 {
+        let start = next(words.len());
+        let len = next(60);
+        let mut text: Vec<&str> = words[start..(start + len).min(words.len())].to_vec();
+        for _ in 0..next(4) {
+            let i = next(text.len() + 1);
+            text.insert(i, words[next(words.len())]);
+        }
+        let raw = text.join(" ");
+        let doc = engine.analyze("salad.txt", &raw);
+        let body = &raw[raw.len() - doc.body_len..];
+        for r in &doc.relations {
+            assert_eq!(
+                body.get(r.cue_span.start..r.cue_span.end),
+                Some(r.cue.as_str())
+            );
+        }
+    }
+}

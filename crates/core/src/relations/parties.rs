@@ -34,6 +34,7 @@
 
 use super::lexicon::{Form, Kind, Lexicon, Rule};
 use super::sentence::{CueAt, Sent};
+use super::tokens::range;
 use crate::model::Flag;
 
 /// What the coder remembers within a sentence while it codes its cues left to right.
@@ -118,7 +119,7 @@ impl View<'_> {
             if y.ts <= x.te || !self.ok[a] || !self.ok[b] || y.group.is_some() {
                 return None;
             }
-            let toks = &s.toks[x.te..y.ts];
+            let toks = range(&s.toks, x.te, y.ts);
             if !toks
                 .iter()
                 .all(|t| self.lex.words.list_glue.contains(t.norm.as_str()))
@@ -260,7 +261,7 @@ impl View<'_> {
         let s = self.s;
         // Not across a clause with a subject of its own ("..., but the talks collapsed").
         let strong = |from: usize| {
-            s.toks[from..pos].iter().any(|t| {
+            range(&s.toks, from, pos).iter().any(|t| {
                 matches!(
                     t.norm.as_str(),
                     "but" | ";" | "however" | "while" | "although" | "whereas" | "yet"
@@ -498,7 +499,7 @@ impl View<'_> {
             // alleged aggression from the West").
             let between = s.cues.iter().enumerate().find(|&(k, c)| {
                 k != ci && !c.absorbed && c.ts >= from && c.ts < m.ts && {
-                    !s.toks[from.min(c.ts)..c.ts].iter().all(|t| {
+                    !range(&s.toks, from, c.ts).iter().all(|t| {
                         matches!(t.norm.as_str(), "and" | "or" | "," | "\"" | "'")
                             || self.lex.words.determiners.contains(t.norm.as_str())
                     })
@@ -531,7 +532,7 @@ impl View<'_> {
             let ends_in_verb = cue.te >= 2 && self.norm(cue.te - 2) == "to";
             if nounish && !ends_in_verb {
                 // The phrase must hang on the noun: no verb, auxiliary or comma in between.
-                let detached = s.toks[from.min(m.ts)..m.ts]
+                let detached = range(&s.toks, from, m.ts)
                     .iter()
                     .any(|t| t.norm == ";" || self.lex.words.auxiliaries.contains(t.norm.as_str()))
                     || s.cues

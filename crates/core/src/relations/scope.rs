@@ -4,7 +4,7 @@
 
 use super::lexicon::{Kind, Lexicon};
 use super::sentence::{CueAt, Sent};
-use super::tokens::tokenize;
+use super::tokens::{range, tokenize};
 use crate::model::{Actor, ActorKind, Flag, Span};
 
 /// Tokens `from..to` of a sentence are reported speech, attributed to `by`.
@@ -25,7 +25,7 @@ pub(crate) struct Region {
 }
 
 fn words_text(s: &Sent, from: usize, to: usize) -> Option<String> {
-    let w: Vec<&str> = s.toks[from.min(s.toks.len())..to.min(s.toks.len())]
+    let w: Vec<&str> = range(&s.toks, from, to)
         .iter()
         .filter(|t| t.word)
         .map(|t| t.norm.as_str())
@@ -273,10 +273,13 @@ pub(crate) fn body_regions(
             let speech = hits.iter().find(|h| {
                 h.start > d && lex.kinds[h.pat].iter().any(|k| matches!(k, Kind::Speech))
             });
-            let words_after = toks[d..].iter().filter(|t| t.word).count();
+            let words_after = range(&toks, d, toks.len())
+                .iter()
+                .filter(|t| t.word)
+                .count();
             if let Some(h) = speech {
-                if words_after <= 6 && toks[h.end..].iter().all(|t| !t.word) {
-                    let by: Vec<&str> = toks[d + 1..h.start]
+                if words_after <= 6 && range(&toks, h.end, toks.len()).iter().all(|t| !t.word) {
+                    let by: Vec<&str> = range(&toks, d + 1, h.start)
                         .iter()
                         .map(|t| t.norm.as_str())
                         .collect();
@@ -321,11 +324,17 @@ fn attributed_after(lex: &Lexicon, after: &str) -> Option<String> {
     let first = toks.iter().position(|t| t.norm != "," && t.norm != "-")?;
     let h = hits.iter().find(|h| {
         h.start >= first
-            && toks[first..h.start].iter().filter(|t| t.word).count() <= 5
-            && toks[first..h.start].iter().all(|t| t.word || t.norm == "'")
+            && range(&toks, first, h.start)
+                .iter()
+                .filter(|t| t.word)
+                .count()
+                <= 5
+            && range(&toks, first, h.start)
+                .iter()
+                .all(|t| t.word || t.norm == "'")
             && lex.kinds[h.pat].iter().any(|k| matches!(k, Kind::Speech))
     })?;
-    let before: Vec<&str> = toks[first..h.start]
+    let before: Vec<&str> = range(&toks, first, h.start)
         .iter()
         .map(|t| t.norm.as_str())
         .collect();
@@ -336,7 +345,7 @@ fn attributed_after(lex: &Lexicon, after: &str) -> Option<String> {
     {
         return None;
     }
-    let after_verb: Vec<&str> = toks[h.end..]
+    let after_verb: Vec<&str> = range(&toks, h.end, toks.len())
         .iter()
         .take_while(|t| t.word)
         .take(4)
@@ -365,7 +374,9 @@ fn attributed_before(lex: &Lexicon, before: &str) -> Option<String> {
             let speech = lex.kinds[h.pat].iter().any(|k| matches!(k, Kind::Speech));
             let frame = lex.kinds[h.pat].iter().any(|k| matches!(k, Kind::Frame));
             (speech && h.end == end)
-                || (frame && h.end < n && toks[h.end..end].iter().filter(|t| t.word).count() <= 4)
+                || (frame
+                    && h.end < n
+                    && range(&toks, h.end, end).iter().filter(|t| t.word).count() <= 4)
         })
         .max_by_key(|h| h.end)
         .map(|h| {
@@ -375,7 +386,7 @@ fn attributed_before(lex: &Lexicon, before: &str) -> Option<String> {
             } else {
                 (h.start.saturating_sub(3), h.start)
             };
-            toks[a..b]
+            range(&toks, a, b)
                 .iter()
                 .filter(|t| t.word)
                 .map(|t| t.norm.as_str())

@@ -2,7 +2,7 @@
 //! (after overlaps, ignore phrases and constraints are settled), scope markers and clauses.
 
 use super::lexicon::{Form, Hit, Kind, Lexicon};
-use super::tokens::{tokenize, Token};
+use super::tokens::{range, tokenize, Token};
 use crate::model::{Actor, ActorKind, Span};
 
 /// An actor mention on tokens `ts..te`.
@@ -73,10 +73,7 @@ impl Sent {
         if b <= a {
             return 0;
         }
-        self.toks[a..b.min(self.toks.len())]
-            .iter()
-            .filter(|t| t.word)
-            .count()
+        range(&self.toks, a, b).iter().filter(|t| t.word).count()
     }
 
     /// The first character of the body at byte `at` (kept for case checks).
@@ -601,7 +598,7 @@ fn govern(lex: &Lexicon, s: &mut Sent) {
         let mut j = i + 1;
         while j < s.cues.len() {
             let (reach, c) = (s.cues[i].reach, &s.cues[j]);
-            let between = &s.toks[reach.min(c.ts)..c.ts];
+            let between = range(&s.toks, reach, c.ts);
             let close = c.ts >= reach
                 && between.iter().filter(|t| t.word).count() <= 1
                 && !between.iter().any(|t| t.norm == "," || t.norm == ";")
@@ -649,6 +646,9 @@ fn in_title(s: &Sent, i: usize) -> bool {
     if !c.is_uppercase() {
         return false;
     }
-    let quotes = s.toks[..i].iter().filter(|t| t.norm == "\"").count();
+    let quotes = range(&s.toks, 0, i)
+        .iter()
+        .filter(|t| t.norm == "\"")
+        .count();
     quotes % 2 == 1
 }

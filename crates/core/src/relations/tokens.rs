@@ -108,6 +108,12 @@ pub(crate) fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     out
 }
 
+/// `toks[a..b]`, clamped: never panics, empty when `a >= b`.
+pub(crate) fn range(toks: &[Token], a: usize, b: usize) -> &[Token] {
+    let b = b.min(toks.len());
+    &toks[a.min(b)..b]
+}
+
 /// The normalised form of a lexicon phrase: its tokens joined by single spaces.
 pub(crate) fn normalize_phrase(phrase: &str) -> String {
     join(&tokenize(phrase, 0))
