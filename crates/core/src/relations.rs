@@ -7,14 +7,24 @@
 //! ([`parties`]), sets the flags from the markers in the cue's scope ([`scope`]), and merges
 //! cues that code the same act ("provided significant assistance").
 //!
-//! Decisions (the gold in `tests/gold/relations.toml` follows the same ones):
+//! Rule ids: cue rules are named in `data/cues.toml` (`coop.verbal.condolences`, ...) and in
+//! every relation's `rule`; how parties are found is P-* ([`parties`]), how flags are set
+//! NEG, LIM, HEDGE, HYPO, REP-* ([`scope`]).
+//!
+//! Decisions (the gold in `tests/gold/relations.toml` follows the same ones, D1-D9):
 //! - Polarity: cooperation is `support`, conflict `oppose`, neutral `neutral`; a negated act
 //!   keeps its class and Goldstein value but is always `neutral` (the absence of an act is not
 //!   opposition). Refusals, rejections and blocking are conflict acts of their own (`oppose`).
 //! - Lists: "X, Y and Z did A to W" gives X->W, Y->W, Z->W; a joint act with no other party
 //!   ("X and Y signed a pact", "conflict between X and Y") gives every ordered pair.
 //! - Speakers of reported speech (analysts, outlets, "the Kremlin said") are never sources or
-//!   targets; the act is flagged `reported` and `reported_by` names them.
+//!   targets of what they report; the act is flagged `reported` and `reported_by` names them
+//!   (an actor id, or the speaker's words: "analysts", "it is noted that").
+//! - A negated act with no stance ("has yet to comment on Iran") is not coded at all.
+//! - Goldstein is the rule's value whatever the flags; consumers exclude negated and
+//!   hypothetical acts from counts (`summary::is_effective`).
+//! - One relation per (cue, source, target); cues of one act next to each other merge
+//!   ("provided significant assistance"), the stronger rule naming it.
 //!
 //! ```
 //! use entente_core::model::{Actor, ActorKind, Mention, Quad, Span};
@@ -31,8 +41,8 @@
 //! ```
 
 pub mod lexicon;
-mod parties;
-mod scope;
+pub mod parties;
+pub mod scope;
 mod sentence;
 mod tokens;
 

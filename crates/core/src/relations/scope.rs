@@ -1,6 +1,21 @@
 //! Scope: which flags an act carries (negated, limited, hedged, hypothetical, reported) from
-//! the markers around its cue, and who reported it: speech frames in the sentence
-//! ("..., the Kremlin said"), attributed quotations and attributed paragraphs.
+//! the markers around its cue (word lists in `data/flags.toml`), and who reported it. Rule ids:
+//!
+//! - NEG: a marker ("not", "never", "refrained from", "lacks", "unable to") negates the
+//!   nearest act after it within the window and the clause; "not only" is no negation, and a
+//!   negated need ("no longer needs X") is not a negated X.
+//! - LIM: a limiter before the act ("only", "limited", "boilerplate", "all that ... can
+//!   offer") or after it in the sentence ("while acknowledging its limitations").
+//! - HEDGE: a hedge before the act ("may", "likely", "possible", "alleged"), a forecast verb
+//!   anywhere before it ("predicts that"), or a reliance frame ("will rely on").
+//! - HYPO: a question; a condition anywhere in the sentence ("if", "unless", "should that"),
+//!   except what it states as fact after "remember that"; "would", "want to" before the act;
+//!   an act only needed or asked for ("will need Russian support", "look to Russia to help").
+//! - REP-FWD "Putin says ...", REP-TRAIL "..., the Kremlin said.", REP-FRAME "according to X",
+//!   "it is noted that"; REP-QUOTE a quotation attributed just before or after it
+//!   ("...," analysts note.); REP-PARA a paragraph closed by "- the publication writes." or
+//!   attributed by a sentence that names only an outlet ("Le Monde writes about this").
+//!   Speakers are no parties of the acts they report; `reported_by` names them.
 
 use super::lexicon::{Kind, Lexicon};
 use super::sentence::{CueAt, Sent};
