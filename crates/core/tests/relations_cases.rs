@@ -537,3 +537,270 @@ fn never_panics_on_word_salad() {
         }
     }
 }
+
+/// Every kind of act the issue lists has a rule, found in generic wording (not the seeds'):
+/// (text, source, target, rule id).
+#[test]
+fn lexicon_covers_the_listed_acts() {
+    let rows: &[(&str, &str, &str, &str)] = &[
+        (
+            "France expressed support for Germany.",
+            "FRA",
+            "DEU",
+            "coop.verbal.endorse",
+        ),
+        (
+            "France praised Germany.",
+            "FRA",
+            "DEU",
+            "coop.verbal.praise",
+        ),
+        (
+            "France sent condolences to Germany.",
+            "FRA",
+            "DEU",
+            "coop.verbal.condolences",
+        ),
+        (
+            "France remains a reliable partner of Germany, the minister said.",
+            "FRA",
+            "DEU",
+            "coop.verbal.partnership",
+        ),
+        (
+            "France promised to help Germany.",
+            "FRA",
+            "DEU",
+            "coop.verbal.intent",
+        ),
+        (
+            "France offered to mediate between Germany and Italy.",
+            "FRA",
+            "DEU",
+            "coop.verbal.mediate",
+        ),
+        (
+            "France pledged aid to Germany.",
+            "FRA",
+            "DEU",
+            "coop.verbal.pledge_aid",
+        ),
+        (
+            "France held talks with Germany.",
+            "FRA",
+            "DEU",
+            "coop.verbal.consult",
+        ),
+        (
+            "France phoned Germany.",
+            "FRA",
+            "DEU",
+            "coop.verbal.consult",
+        ),
+        (
+            "A French delegation visited Germany.",
+            "FRA",
+            "DEU",
+            "coop.verbal.visit",
+        ),
+        (
+            "France signed a treaty with Germany.",
+            "FRA",
+            "DEU",
+            "coop.material.sign",
+        ),
+        (
+            "France supplied drones to Germany.",
+            "FRA",
+            "DEU",
+            "coop.material.military_aid",
+        ),
+        (
+            "France delivered missiles to Germany.",
+            "FRA",
+            "DEU",
+            "coop.material.military_aid",
+        ),
+        (
+            "France supplied Germany with attack helicopters.",
+            "FRA",
+            "DEU",
+            "coop.material.military_aid",
+        ),
+        (
+            "France sent armoured vehicles to Germany.",
+            "FRA",
+            "DEU",
+            "coop.material.military_aid",
+        ),
+        (
+            "France delivered air defence systems to Germany.",
+            "FRA",
+            "DEU",
+            "coop.material.military_aid",
+        ),
+        (
+            "France transferred technology to Germany.",
+            "FRA",
+            "DEU",
+            "coop.material.supply",
+        ),
+        (
+            "France launched a German satellite.",
+            "FRA",
+            "DEU",
+            "coop.material.space",
+        ),
+        (
+            "France provided humanitarian aid to Germany.",
+            "FRA",
+            "DEU",
+            "coop.material.aid",
+        ),
+        (
+            "France exports wine to Germany.",
+            "FRA",
+            "DEU",
+            "coop.material.trade",
+        ),
+        (
+            "France invested billions in Germany.",
+            "FRA",
+            "DEU",
+            "coop.material.invest",
+        ),
+        (
+            "France lifted sanctions on Germany.",
+            "FRA",
+            "DEU",
+            "coop.material.ease_sanctions",
+        ),
+        (
+            "France condemned Germany.",
+            "FRA",
+            "DEU",
+            "conf.verbal.criticize",
+        ),
+        (
+            "France criticised Germany.",
+            "FRA",
+            "DEU",
+            "conf.verbal.criticize",
+        ),
+        (
+            "France accused Germany of spying.",
+            "FRA",
+            "DEU",
+            "conf.verbal.accuse",
+        ),
+        ("France warned Germany.", "FRA", "DEU", "conf.verbal.warn"),
+        (
+            "France threatened Germany.",
+            "FRA",
+            "DEU",
+            "conf.verbal.threaten",
+        ),
+        (
+            "France demanded concessions from Germany.",
+            "FRA",
+            "DEU",
+            "conf.verbal.demand",
+        ),
+        (
+            "France vetoed Germany's proposal.",
+            "FRA",
+            "DEU",
+            "conf.verbal.veto",
+        ),
+        (
+            "France refused to help Germany.",
+            "FRA",
+            "DEU",
+            "conf.verbal.reject",
+        ),
+        (
+            "France rejected Germany's offer.",
+            "FRA",
+            "DEU",
+            "conf.verbal.reject",
+        ),
+        (
+            "France imposed sanctions on Germany.",
+            "FRA",
+            "DEU",
+            "conf.material.sanction",
+        ),
+        (
+            "France launched air strikes on Germany.",
+            "FRA",
+            "DEU",
+            "conf.material.attack",
+        ),
+        (
+            "France attacked Germany.",
+            "FRA",
+            "DEU",
+            "conf.material.attack",
+        ),
+        (
+            "France arrested a German diplomat.",
+            "FRA",
+            "DEU",
+            "conf.material.arrest",
+        ),
+        (
+            "France seized German tankers.",
+            "FRA",
+            "DEU",
+            "conf.material.seize",
+        ),
+        (
+            "France invaded Germany.",
+            "FRA",
+            "DEU",
+            "conf.material.invade",
+        ),
+        (
+            "France launched a military operation against Germany.",
+            "FRA",
+            "DEU",
+            "conf.material.military_operation",
+        ),
+        (
+            "France expelled German diplomats.",
+            "FRA",
+            "DEU",
+            "conf.material.expel",
+        ),
+        (
+            "France cut ties with Germany.",
+            "FRA",
+            "DEU",
+            "conf.material.reduce_relations",
+        ),
+    ];
+    let specs: &[Spec] = &[
+        ("France", "FRA", S, Some("FRA")),
+        ("French", "FRA", S, Some("FRA")),
+        ("Germany", "DEU", S, Some("DEU")),
+        ("German", "DEU", S, Some("DEU")),
+        ("Italy", "ITA", S, Some("ITA")),
+    ];
+    let coder = Coder::new();
+    let mut failures = Vec::new();
+    for &(text, src, tgt, rule) in rows {
+        let acts = actors(text, specs, &[]);
+        let rels = coder.code(text, &sentences(text), &acts);
+        if !rels
+            .iter()
+            .any(|r| r.source == src && r.target == tgt && r.rule == rule)
+        {
+            let got: Vec<String> = rels
+                .iter()
+                .map(|r| format!("{}->{} {}", r.source, r.target, r.rule))
+                .collect();
+            failures.push(format!("{text}: want {src}->{tgt} {rule}, got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

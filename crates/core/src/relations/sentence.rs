@@ -518,7 +518,7 @@ fn upgraded(lex: &Lexicon, s: &Sent, rule: usize, ts: usize, te: usize) -> usize
             break;
         };
         let lo = ts.saturating_sub(3);
-        let hi = (te + 3).min(s.toks.len());
+        let hi = (te + 5).min(s.toks.len());
         // Not across punctuation: "an Israeli military campaign, supported by the US".
         let lo = (lo..ts)
             .rev()
