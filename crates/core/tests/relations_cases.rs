@@ -321,6 +321,18 @@ cases! {
         [ISRAELI, IRANIAN], [] => ["ISR->IRN material_conflict [hypothetical]"];
     hypo_factive_main_clause: "If Tehran resents it, it should remember that the US attacked Venezuela.",
         [TEHRAN, USA, ("Venezuela", "VEN", S, Some("VEN"))], [] => ["USA->VEN material_conflict []"];
+    hypo_trailing_condition_real_act: "Venezuela threatened Spain unless Madrid recognised the result.",
+        [("Venezuela", "VEN", S, Some("VEN")), ("Spain", "ESP", S, Some("ESP")), ("Madrid", "ESP", S, Some("ESP"))], []
+        => ["VEN->ESP verbal_conflict []"];
+    hypo_trailing_condition_modal: "North Korea may attack Japan if Washington and Seoul hold joint drills.",
+        [("North Korea", "PRK", S, Some("PRK")), ("Japan", "JPN", S, Some("JPN")), WASHINGTON, ("Seoul", "KOR", S, Some("KOR"))], []
+        => ["KOR->USA material_cooperation [hypothetical]", "PRK->JPN material_conflict [hedged,hypothetical]", "USA->KOR material_cooperation [hypothetical]"];
+    hypo_reported_future_is_not_conditional: "Erdogan said Ankara would not join sanctions against Moscow.",
+        [("Erdogan", "erdogan", P, Some("TUR")), ("Ankara", "TUR", S, Some("TUR")), MOSCOW], []
+        => ["TUR->RUS material_conflict [negated,reported]"];
+    lim_binds_nearest_act: "Russia refused to help Iran, despite boilerplate condemnations of alleged aggression from the West.",
+        [RUS, IRN, ("the West", "west", O, None)], []
+        => ["RUS->IRN verbal_conflict []", "RUS->west verbal_conflict [limited]", "west->IRN material_conflict [hedged]"];
     // REP.
     rep_trailing_speaker_not_party: "Putin congratulated Iranian leaders, stressing that Moscow remains a “loyal friend and reliable partner” to Tehran, the Kremlin said Saturday.",
         [PUTIN, IRANIAN, MOSCOW, TEHRAN, KREMLIN], []

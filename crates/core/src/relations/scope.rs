@@ -22,6 +22,11 @@ use super::sentence::{CueAt, Sent};
 use super::tokens::{range, tokenize};
 use crate::model::{Actor, ActorKind, Flag, Span};
 
+/// Modal words that make a main clause conditional on a trailing "if" (HYPO).
+const MODALS: [&str; 8] = [
+    "would", "could", "may", "might", "will", "can", "should", "shall",
+];
+
 /// Tokens `from..to` of a sentence are reported speech, attributed to `by`.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Report {
@@ -462,6 +467,13 @@ pub(crate) fn flags(
             && s.same_clause(m_end.saturating_sub(1), cue.ts))
             || (m_end > cue.te && m_end <= cue.reach)
     };
+    // No other act between a marker ending at `end` and this cue: the marker binds the
+    // nearest act after it.
+    let nearest = |end: usize| {
+        !s.cues
+            .iter()
+            .any(|c| !c.absorbed && c.ts >= end && c.ts < cue.ts && c.te <= cue.ts)
+    };
     // NEG: the nearest act after the marker.
     let negated = s.marks.iter().any(|m| {
         m.kind == Kind::Neg
@@ -470,17 +482,14 @@ pub(crate) fn flags(
                 .marks
                 .iter()
                 .any(|b| b.kind == Kind::NegBlock && b.start >= m.end && b.end <= cue.ts)
-            && !s
-                .cues
-                .iter()
-                .any(|c| !c.absorbed && c.ts >= m.end && c.ts < cue.ts && c.te <= cue.ts)
+            && nearest(m.end)
     });
     if negated {
         flags.push(Flag::Negated);
     }
     // LIM.
     let limited = s.marks.iter().any(|m| {
-        (m.kind == Kind::LimBefore && before(m.end, w.limitation))
+        (m.kind == Kind::LimBefore && before(m.end, w.limitation) && nearest(m.end))
             || (m.kind == Kind::LimAfter
                 && m.start >= cue.reach
                 && s.words_between(cue.reach, m.start) <= 12)
@@ -522,15 +531,30 @@ pub(crate) fn flags(
                 .contains(first_word)
                 .then_some(0)
         });
+    // A condition before the act ("If X, Y ...") makes it conditional, except a fact stated
+    // after "remember that"; a condition after it ("Y unless X") only when the act is itself
+    // modal ("may test another missile if ...", "is unlikely to help Yerevan if ..."), not a
+    // real act ("threatened to cut off oil exports unless ...").
     let conditional = cond_at.is_some_and(|c| {
-        !s.marks
+        let factive = s
+            .marks
             .iter()
-            .any(|m| m.kind == Kind::Factive && m.start > c && m.end <= cue.ts)
+            .any(|m| m.kind == Kind::Factive && m.start > c && m.end <= cue.ts);
+        let trailing = c > cue.ts;
+        let modal = (0..cue.ts).any(|j| MODALS.contains(&s.norm(j)))
+            || s.marks
+                .iter()
+                .any(|m| m.kind == Kind::Hedge && m.end <= cue.ts);
+        !factive && (!trailing || modal)
     });
-    let forward = s
-        .marks
-        .iter()
-        .any(|m| m.kind == Kind::HypoForward && before(m.end, w.hypothetical));
+    // "would", "want to" before the act; not the reported future of "said Ankara would".
+    let forward = s.marks.iter().any(|m| {
+        m.kind == Kind::HypoForward
+            && before(m.end, w.hypothetical)
+            && !s.marks.iter().any(|x| {
+                x.kind == Kind::Speech && x.end <= m.start && m.start.saturating_sub(x.end) <= 3
+            })
+    });
     if question || conditional || forward || extra == Some(Flag::Hypothetical) {
         flags.push(Flag::Hypothetical);
     }

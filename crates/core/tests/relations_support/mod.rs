@@ -338,6 +338,7 @@ pub fn evaluate(
     };
     let mut per_flag: Vec<(Flag, usize, usize, usize)> =
         Flag::ALL.iter().map(|&f| (f, 0, 0, 0)).collect();
+    let mut flag_diffs: Vec<String> = Vec::new();
     for (gi, row) in rows.iter().enumerate() {
         if found[gi].is_none() {
             continue;
@@ -366,6 +367,19 @@ pub fn evaluate(
             let have: BTreeSet<Flag> = r.flags.iter().copied().collect();
             if have == want {
                 s.flags_ok += 1;
+            } else {
+                let w: Vec<Flag> = want.iter().copied().collect();
+                let h: Vec<Flag> = have.iter().copied().collect();
+                flag_diffs.push(format!(
+                    "  {} | {} | {}->{} {} | gold [{}] coded [{}]",
+                    files[gold[gi].file].name.get(..3).unwrap_or(""),
+                    short(&row.sentence, 50),
+                    row.source,
+                    row.target,
+                    row.quad.as_str(),
+                    flags_str(&w),
+                    flags_str(&h)
+                ));
             }
             for e in per_flag.iter_mut() {
                 let (g, p) = (want.contains(&e.0), have.contains(&e.0));
@@ -415,6 +429,10 @@ pub fn evaluate(
         let _ = write!(out, " {}={}/{}/{}", f.as_str(), tp, g, p);
     }
     let _ = writeln!(out);
+    let _ = writeln!(out, "\nFLAG DIFFERENCES (matched at (c)):");
+    for d in &flag_diffs {
+        let _ = writeln!(out, "{d}");
+    }
     let _ = writeln!(out, "\nMISSES (gold not found at (c)):");
     for (gi, row) in rows.iter().enumerate() {
         if found[gi].is_some() {
