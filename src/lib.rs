@@ -1,6 +1,18 @@
 //! The Entente explorer page: a thin Leptos front over `entente-core`.
+//!
+//! Pure modules (compiled and tested natively): [`url`] (the view as a permalink),
+//! [`corpus`] (the analysed documents and look-ups), [`filter`] (what is in view),
+//! [`highlight`] (marked segments of text), [`present`] (how things read, the graph).
+//! Components live in [`app`]; browser calls in `web` (wasm only).
 
 use leptos::prelude::*;
+
+pub mod corpus;
+pub mod filter;
+pub mod fixtures;
+pub mod highlight;
+pub mod present;
+pub mod url;
 
 pub mod seeds {
     include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
@@ -13,23 +25,5 @@ pub fn mount() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let engine = entente_core::Engine::builtin();
-    let docs: Vec<_> = seeds::SEEDS
-        .iter()
-        .map(|(name, text)| engine.analyze(name, text))
-        .collect();
-    view! {
-        <main class="ent-app" data-testid="app">
-            <h1 class="ent-app__title">"Entente"</h1>
-            <ul class="ent-articles" data-testid="articles">
-                {docs
-                    .into_iter()
-                    .map(|d| {
-                        let title = d.title.clone().unwrap_or_else(|| d.path.clone());
-                        view! { <li class="ent-articles__item" data-testid="article">{title}</li> }
-                    })
-                    .collect_view()}
-            </ul>
-        </main>
-    }
+    view! { <main class="ent-app" data-testid="app"></main> }
 }
