@@ -8,7 +8,9 @@
 
 pub mod actors;
 pub mod corpus;
+pub mod export;
 pub mod kb;
+pub mod layout;
 pub mod model;
 pub mod relations;
 pub mod summary;

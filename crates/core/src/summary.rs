@@ -317,17 +317,29 @@ mod tests {
         vec![
             Document {
                 path: "a".into(),
-                actors: vec![actor("rus", ActorKind::State, 3), actor("irn", ActorKind::State, 2)],
+                actors: vec![
+                    actor("rus", ActorKind::State, 3),
+                    actor("irn", ActorKind::State, 2),
+                ],
                 relations: vec![
                     rel("rus", "irn", Quad::VerbalCooperation, 3.4, &[]),
                     rel("rus", "irn", Quad::VerbalCooperation, 1.0, &[Flag::Limited]),
-                    rel("rus", "irn", Quad::MaterialCooperation, 8.3, &[Flag::Negated]),
+                    rel(
+                        "rus",
+                        "irn",
+                        Quad::MaterialCooperation,
+                        8.3,
+                        &[Flag::Negated],
+                    ),
                 ],
                 ..Document::default()
             },
             Document {
                 path: "b".into(),
-                actors: vec![actor("irn", ActorKind::State, 1), actor("rus", ActorKind::State, 1)],
+                actors: vec![
+                    actor("irn", ActorKind::State, 1),
+                    actor("rus", ActorKind::State, 1),
+                ],
                 relations: vec![rel("irn", "rus", Quad::MaterialCooperation, 8.3, &[])],
                 ..Document::default()
             },

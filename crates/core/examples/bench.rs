@@ -1,0 +1,214 @@
+//! Throughput of the analysis core, single thread, native. Prints a table; never fails on time.
+//!
+//! Run with the full-speed `bench` profile (opt-level 3; `release` is size-tuned for wasm):
+//!
+//! ```text
+//! cargo run --profile bench -p entente-core --example bench
+//! cargo run --profile bench -p entente-core --example bench -- --quick   # fewer rounds
+//! ```
+//!
+//! Corpora: the five seeds (about 22 KB); about 1 MB and about 20 MB made of copies of
+//! the seeds with names and numbers varied per copy (so no two documents are the same
+//! and nothing is flattered by repeated input), analysed document by document; and the
+//! 20 MB corpus as one single document (the worst case for the per-document passes).
+//! Columns: `parse` is `corpus::parse_article` (header, furniture, title), `split` is
+//! `text::split_sentences`, `analyze` is the whole `Engine::analyze`; MB/s are 10^6 bytes
+//! of input per second of the thread's own CPU time (from `/proc/thread-self/schedstat`,
+//! so a loaded machine does not skew them), over all rounds. `analyze wall` is the same
+//! from the best round's wall-clock time (the only figure where schedstat is missing).
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use entente_core::{corpus, text, Engine};
+
+const SEEDS: [&str; 5] = [
+    include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt"),
+    include_str!("../../../seeds/001_8be43b2935b63d9a.txt"),
+    include_str!("../../../seeds/002_453ac6874c6a2860.txt"),
+    include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt"),
+    include_str!("../../../seeds/004_d9a8681dd3d384f5.txt"),
+];
+
+/// Name swaps per copy: each copy replaces these with a pair picked by the copy number.
+const SWAPS: [(&str, [&str; 6]); 6] = [
+    (
+        "Putin",
+        [
+            "Putin",
+            "Medvedev",
+            "Mishustin",
+            "Lavrov",
+            "Peskov",
+            "Shoigu",
+        ],
+    ),
+    (
+        "Iran",
+        ["Iran", "Syria", "Venezuela", "Belarus", "Cuba", "Nicaragua"],
+    ),
+    (
+        "Tehran",
+        [
+            "Tehran", "Damascus", "Caracas", "Minsk", "Havana", "Managua",
+        ],
+    ),
+    (
+        "Moscow",
+        [
+            "Moscow",
+            "Moscow",
+            "the Kremlin",
+            "Moscow",
+            "the Kremlin",
+            "Moscow",
+        ],
+    ),
+    (
+        "Trump",
+        ["Trump", "Biden", "Vance", "Rubio", "Trump", "Hegseth"],
+    ),
+    (
+        "Israel",
+        [
+            "Israel",
+            "Turkey",
+            "Saudi Arabia",
+            "Azerbaijan",
+            "Ukraine",
+            "Georgia",
+        ],
+    ),
+];
+
+/// A copy of `seed` with names swapped and every number shifted by `k`.
+fn vary(seed: &str, k: usize) -> String {
+    let mut s = seed.to_string();
+    for (from, to) in SWAPS {
+        s = s.replace(from, to[k % to.len()]);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut num = String::new();
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            num.push(c);
+            continue;
+        }
+        if !num.is_empty() {
+            let n: u64 = num.parse().unwrap_or(0);
+            out.push_str(&(n + k as u64 % 97).to_string());
+            num.clear();
+        }
+        out.push(c);
+    }
+    out.push_str(&num);
+    out.push_str(&format!("\n\nCopy {k} ends here.\n"));
+    out
+}
+
+/// About `bytes` of varied seed copies, as separate documents.
+fn corpus_of(bytes: usize) -> Vec<String> {
+    let mut docs = Vec::new();
+    let mut total = 0;
+    let mut k = 0;
+    while total < bytes {
+        let d = vary(SEEDS[k % SEEDS.len()], k / SEEDS.len());
+        total += d.len();
+        docs.push(d);
+        k += 1;
+    }
+    docs
+}
+
+/// CPU time this thread has run, when the kernel tells (`/proc/thread-self/schedstat`).
+fn thread_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// Runs `f` `rounds` times: (best wall time of a round, CPU time per round if known).
+fn measure(rounds: usize, mut f: impl FnMut()) -> (Duration, Option<Duration>) {
+    let rounds = rounds.max(1);
+    let cpu0 = thread_cpu();
+    let mut best = Duration::MAX;
+    for _ in 0..rounds {
+        let t = Instant::now();
+        f();
+        best = best.min(t.elapsed());
+    }
+    let cpu = match (cpu0, thread_cpu()) {
+        (Some(a), Some(b)) if b > a => Some((b - a) / rounds as u32),
+        _ => None,
+    };
+    (best, cpu)
+}
+
+fn mbps(bytes: usize, d: Duration) -> f64 {
+    bytes as f64 / 1e6 / d.as_secs_f64().max(1e-9)
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let engine = Engine::builtin();
+    let seeds: Vec<String> = SEEDS.iter().map(|s| s.to_string()).collect();
+    let one_mb = corpus_of(1_000_000);
+    let twenty_mb = corpus_of(20_000_000);
+    let single = vec![twenty_mb.join("\n\n")];
+    let sets: [(&str, &[String], usize); 4] = [
+        ("seeds", &seeds, if quick { 20 } else { 200 }),
+        ("~1 MB", &one_mb, if quick { 3 } else { 10 }),
+        ("~20 MB", &twenty_mb, if quick { 1 } else { 3 }),
+        ("~20 MB, one document", &single, if quick { 1 } else { 3 }),
+    ];
+    if thread_cpu().is_none() {
+        println!("(no /proc/thread-self/schedstat: CPU columns use the best wall time)");
+    }
+    println!(
+        "{:<22} {:>6} {:>11} {:>10} {:>8} {:>8} {:>8} {:>13}",
+        "corpus", "docs", "bytes", "sentences", "parse", "split", "analyze", "analyze wall"
+    );
+    println!(
+        "{:<22} {:>6} {:>11} {:>10} {:>8} {:>8} {:>8} {:>13}",
+        "", "", "", "", "MB/s", "MB/s", "MB/s", "MB/s"
+    );
+    for (name, docs, rounds) in sets {
+        let bytes: usize = docs.iter().map(String::len).sum();
+        let sentences: usize = docs
+            .iter()
+            .map(|d| {
+                let a = corpus::parse_article(d);
+                text::split_sentences(a.body, &a.furniture).len()
+            })
+            .sum();
+        let articles: Vec<corpus::Article<'_>> =
+            docs.iter().map(|d| corpus::parse_article(d)).collect();
+        let (parse_wall, parse_cpu) = measure(rounds, || {
+            for d in docs {
+                black_box(corpus::parse_article(black_box(d)));
+            }
+        });
+        let (split_wall, split_cpu) = measure(rounds, || {
+            for a in &articles {
+                black_box(text::split_sentences(black_box(a.body), &a.furniture));
+            }
+        });
+        let (analyze_wall, analyze_cpu) = measure(rounds, || {
+            for (i, d) in docs.iter().enumerate() {
+                black_box(engine.analyze(if i == 0 { "first" } else { "doc" }, black_box(d)));
+            }
+        });
+        let rate = |cpu: Option<Duration>, wall: Duration| mbps(bytes, cpu.unwrap_or(wall));
+        println!(
+            "{:<22} {:>6} {:>11} {:>10} {:>8.1} {:>8.1} {:>8.1} {:>13.1}",
+            name,
+            docs.len(),
+            bytes,
+            sentences,
+            rate(parse_cpu, parse_wall),
+            rate(split_cpu, split_wall),
+            rate(analyze_cpu, analyze_wall),
+            mbps(bytes, analyze_wall)
+        );
+    }
+}
