@@ -12,6 +12,8 @@ pub mod filter;
 pub mod fixtures;
 pub mod highlight;
 pub mod present;
+pub mod storage;
+pub mod upload;
 pub mod url;
 
 pub mod seeds {
