@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use entente_core::{ActorKind, Document, Engine, RoleInfo};
 
+use crate::url::{Notice, ViewState};
+
 /// Where a document came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -206,6 +208,101 @@ impl PageCorpus {
         self.bodies.get(doc)?.get(span.start..span.end)
     }
 
+    /// Adds an analysed article (replacing one with the same key).
+    pub fn push(&mut self, engine: &Engine, source: Source) {
+        self.remove(&source.key.clone(), engine);
+        self.docs.push(engine.analyze(&source.key, &source.text));
+        self.bodies.push(
+            entente_core::corpus::parse_article(&source.text)
+                .body
+                .to_string(),
+        );
+        self.sources.push(source);
+        self.reindex(|code| engine.knowledge().state(code).map(|s| s.name.clone()));
+    }
+
+    /// Removes the article with this key (no-op when absent).
+    pub fn remove(&mut self, key: &str, engine: &Engine) {
+        if let Some(i) = self.doc_index(key) {
+            self.docs.remove(i);
+            self.bodies.remove(i);
+            self.sources.remove(i);
+            self.reindex(|code| engine.knowledge().state(code).map(|s| s.name.clone()));
+        }
+    }
+
+    fn reindex(&mut self, state_name: impl Fn(&str) -> Option<String>) {
+        let docs = std::mem::take(&mut self.docs);
+        let bodies = std::mem::take(&mut self.bodies);
+        let sources = std::mem::take(&mut self.sources);
+        *self = PageCorpus::from_parts(docs, bodies, sources, state_name);
+    }
+
+    /// Drops what a (parsed) view names that this corpus does not have, with a notice
+    /// for each: unknown actors, articles, sentences, countries and leaders.
+    pub fn validate(&self, mut s: ViewState) -> (ViewState, Vec<Notice>) {
+        let mut notices = Vec::new();
+        let mut drop = |param: &str, what: String| {
+            notices.push(Notice {
+                param: param.to_string(),
+                message: what,
+            })
+        };
+        if let Some(a) = s.actor.clone() {
+            if self.actor(&a).is_none() {
+                drop("actor", format!("no actor `{a}` in these articles"));
+                s.actor = None;
+            }
+        }
+        if let Some((a, b)) = s.pair.clone() {
+            if let Some(x) = [&a, &b].into_iter().find(|x| self.actor(x).is_none()) {
+                drop("pair", format!("no actor `{x}` in these articles"));
+                s.pair = None;
+            }
+        }
+        if let Some(k) = s.read.clone() {
+            match self.doc_index(&k) {
+                None => {
+                    drop("read", format!("no article `{k}`"));
+                    s.read = None;
+                    s.sentence = None;
+                }
+                Some(d) => {
+                    if s.sentence
+                        .is_some_and(|n| n >= self.docs[d].sentences.len())
+                    {
+                        drop("s", "no such sentence in the article".into());
+                        s.sentence = None;
+                    }
+                }
+            }
+        }
+        let f = &mut s.filters;
+        if let Some(c) = f.country.clone() {
+            if !self
+                .actors
+                .values()
+                .any(|a| a.country.as_deref() == Some(c.as_str()))
+            {
+                drop("country", format!("no actor of `{c}` in these articles"));
+                f.country = None;
+            }
+        }
+        if let Some(l) = f.leader.clone() {
+            if !self.actor(&l).is_some_and(|a| a.is_leader()) {
+                drop("leader", format!("`{l}` is not a leader in these articles"));
+                f.leader = None;
+            }
+        }
+        if let Some(k) = f.article.clone() {
+            if self.doc_index(&k).is_none() {
+                drop("article", format!("no article `{k}`"));
+                f.article = None;
+            }
+        }
+        (s, notices)
+    }
+
     /// Number of relations in all documents.
     pub fn relation_count(&self) -> usize {
         self.docs.iter().map(|d| d.relations.len()).sum()
@@ -215,6 +312,7 @@ impl PageCorpus {
 #[cfg(test)]
 mod tests {
     use crate::fixtures::*;
+    use crate::url::{to_query, ViewState};
 
     #[test]
     fn merges_actors_and_names_countries() {
@@ -242,6 +340,40 @@ mod tests {
         assert!(!c.is_yours(0));
         assert!(c.is_yours(2));
         assert_eq!(c.doc_key(2), "yours:u1");
+    }
+
+    #[test]
+    fn validate_drops_what_the_corpus_lacks() {
+        let c = sample();
+        let (s, _) = crate::url::parse(
+            "actor=putin&pair=RUS,IRN&read=a.txt&s=2&country=ISR&leader=putin&article=b.txt",
+        );
+        let (kept, notices) = c.validate(s.clone());
+        assert_eq!(kept, s, "everything named exists");
+        assert_ne!(s, ViewState::default());
+        assert!(notices.is_empty());
+        // (name, query, what survives, parameter noticed)
+        let cases = [
+            ("unknown actor", "actor=lavrov", "", "actor"),
+            ("unknown pair member", "pair=RUS,SYR", "", "pair"),
+            ("unknown article", "read=zzz.txt&s=1", "", "read"),
+            (
+                "sentence past the end",
+                "read=a.txt&s=3",
+                "?read=a.txt",
+                "s",
+            ),
+            ("country with no actor", "country=VEN", "", "country"),
+            ("a state is no leader", "leader=RUS", "", "leader"),
+            ("unknown article filter", "article=yours:zz", "", "article"),
+        ];
+        for (name, q, left, param) in cases {
+            let (s, _) = crate::url::parse(q);
+            let (kept, notices) = c.validate(s);
+            assert_eq!(to_query(&kept), left, "case {name}");
+            let named: Vec<&str> = notices.iter().map(|n| n.param.as_str()).collect();
+            assert_eq!(named, vec![param], "case {name}");
+        }
     }
 
     #[test]

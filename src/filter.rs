@@ -303,16 +303,29 @@ pub fn choices(corpus: &PageCorpus, facet: Facet) -> Vec<Choice> {
             })
             .collect(),
         Facet::Article => (0..corpus.docs.len())
-            .map(|i| Choice {
-                value: corpus.doc_key(i).to_string(),
-                label: if corpus.is_yours(i) {
-                    format!("{} (yours)", corpus.doc_title(i))
-                } else {
-                    corpus.doc_title(i)
-                },
+            .map(|i| {
+                let title = shorten(&corpus.doc_title(i), 48);
+                Choice {
+                    value: corpus.doc_key(i).to_string(),
+                    label: if corpus.is_yours(i) {
+                        format!("{title} (yours)")
+                    } else {
+                        title
+                    },
+                }
             })
             .collect(),
     }
+}
+
+/// `s` cut to at most `max` characters, with an ellipsis when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
 }
 
 /// The current value of a facet in `filters`, as written in the URL.
@@ -570,6 +583,13 @@ mod tests {
             .map(|x| x.label)
             .collect();
         assert_eq!(arts, vec!["Putin and Iran", "b.txt", "my note (yours)"]);
+    }
+
+    #[test]
+    fn shorten_cuts_on_characters() {
+        assert_eq!(shorten("short", 10), "short");
+        assert_eq!(shorten("Кремль и Тегеран", 8), "Кремль…");
+        assert_eq!(shorten("  padded  ", 6), "padded");
     }
 
     #[test]

@@ -317,3 +317,69 @@ mod tests {
         assert_eq!(named.len(), 4);
     }
 }
+
+/// The colour scheme: follow the system, or forced light or dark. Stored in local storage.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+    /// The stored value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+    /// The label in the theme menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::Auto => "System",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+    /// The root element's classes for this theme.
+    pub fn root_class(self) -> &'static str {
+        match self {
+            Theme::Auto => "ent-root",
+            Theme::Light => "ent-root ent-root--light",
+            Theme::Dark => "ent-root ent-root--dark",
+        }
+    }
+}
+
+impl std::fmt::Display for Theme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Theme {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Theme::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s)
+            .ok_or_else(|| format!("unknown theme `{s}`"))
+    }
+}
+
+#[cfg(test)]
+mod theme_tests {
+    use super::Theme;
+
+    #[test]
+    fn theme_round_trips_and_rejects_junk() {
+        for t in Theme::ALL {
+            assert_eq!(t.to_string().parse::<Theme>(), Ok(t));
+        }
+        assert!("purple".parse::<Theme>().is_err());
+    }
+}
