@@ -135,7 +135,10 @@ impl Ctx {
             self.state.update(|s| s.pair = None);
         } else if let Some(id) = s.actor {
             self.state.update(|s| s.actor = None);
-            self.focus_later(format!("[data-actor=\"{}\"]", css_escape(&id)));
+            self.focus_later(format!(
+                "[data-testid=\"card\"][data-actor=\"{}\"]",
+                css_escape(&id)
+            ));
         } else {
             return false;
         }

@@ -238,7 +238,8 @@ mod tests {
     fn segments_cut_by_marks() {
         let body = "Putin praised Iran.";
         let all = Span::new(0, body.len());
-        let cases: Vec<(&str, Span, Vec<(Span, Mark)>, &str)> = vec![
+        type Case<'a> = (&'a str, Span, Vec<(Span, Mark)>, &'a str);
+        let cases: Vec<Case> = vec![
             ("no marks", all, vec![], "Putin praised Iran."),
             (
                 "two marks",

@@ -936,11 +936,13 @@ pub fn GraphView() -> impl IntoView {
     }
 }
 
-/// Adds accepted uploads to the corpus and saves the reader's articles.
-fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) {
+/// Adds accepted uploads to the corpus and saves the reader's articles. Returns the
+/// warnings of those that had to be repaired (e.g. invalid UTF-8), to show.
+fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Vec<String> {
     if uploads.is_empty() {
-        return;
+        return Vec::new();
     }
+    let warnings: Vec<String> = uploads.iter().filter_map(|u| u.warning.clone()).collect();
     let mut stored: Vec<crate::storage::UserArticle> = ctx.corpus.with_untracked(user_articles);
     let mut added = Vec::new();
     for u in uploads {
@@ -965,6 +967,7 @@ fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) {
         })
     });
     ctx.status.set(format!("Added {}.", names.join(", ")));
+    warnings
 }
 
 /// The reader's articles as stored.
@@ -1010,7 +1013,12 @@ fn remove_article(ctx: Ctx, key: String) {
 }
 
 /// Reads files (from the picker or a drop), checks them, adds those accepted.
-fn take_files(ctx: Ctx, files: Vec<web_sys::File>, errors: RwSignal<Vec<String>>) {
+fn take_files(
+    ctx: Ctx,
+    files: Vec<web_sys::File>,
+    errors: RwSignal<Vec<String>>,
+    warnings: RwSignal<Vec<String>>,
+) {
     if files.is_empty() {
         return;
     }
@@ -1038,7 +1046,7 @@ fn take_files(ctx: Ctx, files: Vec<web_sys::File>, errors: RwSignal<Vec<String>>
             }
         }
         errors.set(errs);
-        add_uploads(ctx, ok);
+        warnings.set(add_uploads(ctx, ok));
     });
 }
 
@@ -1046,6 +1054,7 @@ fn take_files(ctx: Ctx, files: Vec<web_sys::File>, errors: RwSignal<Vec<String>>
 pub fn AddPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let errors = RwSignal::new(Vec::<String>::new());
+    let warnings = RwSignal::new(Vec::<String>::new());
     let name = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let dragging = RwSignal::new(false);
@@ -1059,25 +1068,28 @@ pub fn AddPanel() -> impl IntoView {
         match crate::upload::accept_text(&n, &text.get_untracked()) {
             Ok(u) => {
                 errors.set(Vec::new());
-                add_uploads(ctx, vec![u]);
+                warnings.set(add_uploads(ctx, vec![u]));
                 text.set(String::new());
                 name.set(String::new());
             }
-            Err(e) => errors.set(vec![e.to_string()]),
+            Err(e) => {
+                warnings.set(Vec::new());
+                errors.set(vec![e.to_string()]);
+            }
         }
     };
     let on_drop = move |ev: ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
         let files = web::files(ev.data_transfer().and_then(|d| d.files()));
-        take_files(ctx, files, errors);
+        take_files(ctx, files, errors, warnings);
     };
     let on_pick = move |ev: ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
         if let Some(input) = input {
             let files = web::files(input.files());
             input.set_value("");
-            take_files(ctx, files, errors);
+            take_files(ctx, files, errors, warnings);
         }
     };
     let yours = move || {
@@ -1168,6 +1180,15 @@ pub fn AddPanel() -> impl IntoView {
                                     .get()
                                     .into_iter()
                                     .map(|e| view! { <p class="ent-error">{e}</p> })
+                                    .collect_view()
+                            }}
+                        </div>
+                        <div class="ent-warnings" data-testid="add-warnings">
+                            {move || {
+                                warnings
+                                    .get()
+                                    .into_iter()
+                                    .map(|w| view! { <p class="ent-warning" role="status">{w}</p> })
                                     .collect_view()
                             }}
                         </div>
