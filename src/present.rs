@@ -56,13 +56,19 @@ pub fn bar_parts(c: &QuadCounts) -> Vec<(Quad, usize, f64)> {
 }
 
 /// A Goldstein score with its sign and one decimal ("+3.4", "−10.0"), or "–" when none.
+/// Halves round away from zero (a mean of 2.25 reads +2.3), whatever the float error.
 pub fn goldstein(g: Option<f64>) -> String {
-    match g {
-        None => "–".into(),
-        Some(g) if g.abs() < 0.05 => "0.0".into(),
-        Some(g) if g > 0.0 => format!("+{g:.1}"),
-        Some(g) => format!("−{:.1}", -g),
-    }
+    let Some(g) = g.filter(|g| g.is_finite()) else {
+        return "–".into();
+    };
+    // round on tenths, nudged so 5.85 computed as 5.8499999 still reads 5.9
+    let tenths = (g * 10.0 + g.signum() * 1e-9).round() as i64;
+    let (sign, t) = match tenths {
+        0 => ("", 0),
+        t if t > 0 => ("+", t),
+        t => ("−", -t),
+    };
+    format!("{sign}{}.{}", t / 10, t % 10)
 }
 
 /// "President of Russia, since 2012-05-07" or "Supreme Leader of Iran, 1989 – 2026-02-28".
@@ -231,7 +237,14 @@ mod tests {
             ("positive", Some(3.4), "+3.4"),
             ("negative", Some(-10.0), "−10.0"),
             ("rounds to zero", Some(0.01), "0.0"),
-            ("mean", Some(2.25), "+2.2"),
+            ("a half rounds away from zero", Some(2.25), "+2.3"),
+            ("a negative half too", Some(-2.25), "−2.3"),
+            (
+                "float error does not move a half",
+                Some((3.4 + 8.3) / 2.0),
+                "+5.9",
+            ),
+            ("not a number", Some(f64::NAN), "–"),
         ];
         for (name, g, want) in cases {
             assert_eq!(goldstein(g), want, "case {name}");
