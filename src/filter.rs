@@ -199,6 +199,8 @@ pub fn facet_counts(corpus: &PageCorpus, filters: &Filters) -> FacetCounts {
                     continue;
                 }
                 let m = out.counts.entry(facet).or_default();
+                // "" counts "any": every relation the other filters keep
+                *m.entry(String::new()).or_default() += 1;
                 for v in choices_of(corpus, facet, rr, r) {
                     *m.entry(v).or_default() += 1;
                 }
@@ -563,6 +565,10 @@ mod tests {
         assert_eq!(n.get(Facet::Flag, "plain"), 1);
         assert_eq!(n.get(Facet::Article, "b.txt"), 2);
         assert_eq!(n.get(Facet::Article, "a.txt"), 0);
+        // "any" for a facet: what the other filters keep (Israel's two relations),
+        // and for the country facet itself all six
+        assert_eq!(n.get(Facet::Quad, ""), 2);
+        assert_eq!(n.get(Facet::Country, ""), 6);
     }
 
     #[test]

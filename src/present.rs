@@ -108,8 +108,8 @@ pub fn flags_line(r: &Relation) -> String {
     }
 }
 
-/// One line saying why the relation was coded so.
-pub fn why_line(r: &Relation) -> String {
+/// One line saying why the relation was coded so; `name` turns an actor id into its name.
+pub fn why_line(r: &Relation, name: impl Fn(&str) -> String) -> String {
     let mut s = format!(
         "cue “{}”, rule {}, {} ({})",
         r.cue,
@@ -118,7 +118,7 @@ pub fn why_line(r: &Relation) -> String {
         goldstein(Some(r.goldstein))
     );
     if let Some(by) = &r.reported_by {
-        s.push_str(&format!(", reported by {by}"));
+        s.push_str(&format!(", reported by {}", name(by)));
     }
     s
 }
@@ -138,6 +138,27 @@ pub fn mentions_line(a: &ActorSummary) -> String {
 /// "1 relation" / "4 relations".
 pub fn count_noun(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Stretches `pos` to fill the box `[m, w - m] × [m, h - m]`, keeping the aspect of the
+/// spread on neither axis (each axis is stretched on its own). A single point, or all on
+/// one line, is centred on the flat axis.
+pub fn fit(pos: &[(f64, f64)], w: f64, h: f64, m: f64) -> Vec<(f64, f64)> {
+    let finite = |v: f64| if v.is_finite() { v } else { 0.0 };
+    let xs = pos.iter().map(|p| finite(p.0));
+    let ys = pos.iter().map(|p| finite(p.1));
+    let (x0, x1) = xs.fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(x), b.max(x)));
+    let (y0, y1) = ys.fold((f64::MAX, f64::MIN), |(a, b), y| (a.min(y), b.max(y)));
+    let scale = |v: f64, lo: f64, hi: f64, size: f64| {
+        if hi - lo < 1e-9 {
+            size / 2.0
+        } else {
+            m + (finite(v) - lo) / (hi - lo) * (size - 2.0 * m)
+        }
+    };
+    pos.iter()
+        .map(|&(x, y)| (scale(x, x0, x1, w), scale(y, y0, y1, h)))
+        .collect()
 }
 
 /// A node of the relation graph.
@@ -294,9 +315,33 @@ mod tests {
         assert_eq!(flags_line(negated), "negated");
         assert_eq!(flags_line(&c.docs[0].relations[0]), "stated outright");
         assert_eq!(
-            why_line(negated),
+            why_line(negated, |id| c.name(id).to_string()),
             "cue “arm”, rule test.arm, material cooperation (+8.3)"
         );
+        let mut reported = negated.clone();
+        reported.reported_by = Some("putin".into());
+        assert!(why_line(&reported, |id| c.name(id).to_string())
+            .ends_with(", reported by Vladimir Putin"));
+        // the speaker's own words stay as they are
+        reported.reported_by = Some("analysts".into());
+        assert!(why_line(&reported, |id| c.name(id).to_string()).ends_with("reported by analysts"));
+    }
+
+    #[test]
+    fn fit_fills_the_box() {
+        let p = fit(
+            &[(10.0, 10.0), (20.0, 30.0), (15.0, 20.0)],
+            100.0,
+            50.0,
+            5.0,
+        );
+        assert_eq!(p, vec![(5.0, 5.0), (95.0, 45.0), (50.0, 25.0)]);
+        // one point: centred
+        assert_eq!(fit(&[(3.0, 4.0)], 100.0, 50.0, 5.0), vec![(50.0, 25.0)]);
+        // a NaN from a layout is placed, not propagated
+        let p = fit(&[(f64::NAN, 1.0), (2.0, 3.0)], 10.0, 10.0, 1.0);
+        assert!(p.iter().all(|(x, y)| x.is_finite() && y.is_finite()));
+        assert!(fit(&[], 10.0, 10.0, 1.0).is_empty());
     }
 
     #[test]

@@ -390,7 +390,7 @@ fn relation_item(ctx: Ctx, rr: RelRef, focus: Option<&str>, c: &PageCorpus) -> A
             <blockquote class="ent-quote">{marked(segs)}</blockquote>
             <p class="ent-rel__why" data-testid="why">
                 "Why: "
-                {present::why_line(r)}
+                {present::why_line(r, |id| c.name(id).to_string())}
             </p>
             <p class="ent-rel__from">"From " {source_button(ctx, rr, c)}</p>
         </li>
@@ -629,6 +629,79 @@ fn direction(ctx: Ctx, from: &str, to: &str, d: &DirectedSummary, c: &PageCorpus
     }
 }
 
+/// Both directions' figures side by side, as a table.
+fn pair_table(a: &str, b: &str, ab: &DirectedSummary, ba: &DirectedSummary) -> impl IntoView {
+    let gap = |g: isize| match g {
+        0 => "0".to_string(),
+        g if g > 0 => format!("+{g}"),
+        g => format!("−{}", -g),
+    };
+    let rows: Vec<(&str, String, String)> = vec![
+        (
+            "Say (verbal cooperation)",
+            ab.say().to_string(),
+            ba.say().to_string(),
+        ),
+        (
+            "Do (material cooperation)",
+            ab.r#do().to_string(),
+            ba.r#do().to_string(),
+        ),
+        ("Gap (say − do)", gap(ab.gap()), gap(ba.gap())),
+        (
+            "Verbal conflict",
+            ab.counts.get(Quad::VerbalConflict).to_string(),
+            ba.counts.get(Quad::VerbalConflict).to_string(),
+        ),
+        (
+            "Material conflict",
+            ab.counts.get(Quad::MaterialConflict).to_string(),
+            ba.counts.get(Quad::MaterialConflict).to_string(),
+        ),
+        (
+            "Negated (not counted)",
+            ab.negated.len().to_string(),
+            ba.negated.len().to_string(),
+        ),
+        (
+            "Limited",
+            ab.limited.len().to_string(),
+            ba.limited.len().to_string(),
+        ),
+        (
+            "Hedged or hypothetical",
+            ab.hedged.len().to_string(),
+            ba.hedged.len().to_string(),
+        ),
+    ];
+    view! {
+        <table class="ent-pairtable" data-testid="pair-table">
+            <caption class="ent-pairtable__caption">"Both directions, relations in view"</caption>
+            <thead>
+                <tr>
+                    <th scope="col"></th>
+                    <th scope="col">{format!("{a} → {b}")}</th>
+                    <th scope="col">{format!("{b} → {a}")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|(label, x, y)| {
+                        view! {
+                            <tr>
+                                <th scope="row">{label}</th>
+                                <td>{x}</td>
+                                <td>{y}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
 #[component]
 fn PairView(a: String, b: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -651,6 +724,7 @@ fn PairView(a: String, b: String) -> impl IntoView {
                         {format!("Open {}", c.name(&b2))}
                     </button>
                 </p>
+                {pair_table(c.name(&a2), c.name(&b2), &p.a_to_b, &p.b_to_a)}
                 <div class="ent-pair">
                     {direction(ctx, &a2, &b2, &p.a_to_b, c)}
                     {direction(ctx, &b2, &a2, &p.b_to_a, c)}
@@ -798,7 +872,12 @@ pub fn GraphView() -> impl IntoView {
                 weight: e.total() as f64,
             })
             .collect();
-        let pos = entente_core::layout::layout(&lnodes, &ledges, GRAPH_W, GRAPH_H);
+        let pos = present::fit(
+            &entente_core::layout::layout(&lnodes, &ledges, GRAPH_W, GRAPH_H),
+            GRAPH_W,
+            GRAPH_H,
+            50.0,
+        );
         let max_w = nodes.iter().map(|n| n.weight).fold(1.0, f64::max);
         let max_e = edges.iter().map(|e| e.total()).max().unwrap_or(1).max(1) as f64;
         let edge_views = edges
@@ -821,6 +900,8 @@ pub fn GraphView() -> impl IntoView {
                 );
                 let (ia, ib) = (nodes[e.a].id.clone(), nodes[e.b].id.clone());
                 let dash = !e.dominant.is_material();
+                // labels on the strongest edges; the others show theirs on hover or focus
+                let strong = e.total() >= 2 && e.total() as f64 >= max_e / 3.0;
                 view! {
                     <g
                         class=format!("ent-graph__edge ent-quad--{}", quad_class(e.dominant))
@@ -850,7 +931,10 @@ pub fn GraphView() -> impl IntoView {
                             y2=y2
                             stroke-width=format!("{width:.1}")
                         ></line>
-                        <text class="ent-graph__elabel" x=(x1 + x2) / 2.0 y=(y1 + y2) / 2.0 - 4.0>
+                        <text
+                            class="ent-graph__elabel"
+                            class=("ent-graph__elabel--shown", strong)
+                            x=(x1 + x2) / 2.0 y=(y1 + y2) / 2.0 - 4.0>
                             {format!("{} {}", quad_short(e.dominant), e.counts.get(e.dominant))}
                         </text>
                     </g>

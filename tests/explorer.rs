@@ -327,6 +327,17 @@ async fn the_pair_view_sets_say_against_do_in_both_directions() {
     assert_eq!(get(&dirs[1], "do"), "1");
     assert!(get(&dirs[1], "list-done").contains("Iran supplied drones to Russia."));
     assert!(get(&dirs[1], "gap").starts_with("−1"));
+    // the side-by-side table: the "Do" row reads 0 for Russia -> Iran, 1 for Iran -> Russia
+    let rows = m.all("[data-testid=pair-table] tbody tr");
+    let cells: Vec<String> = rows[1]
+        .query_selector_all("td")
+        .map(|l| {
+            (0..l.length())
+                .map(|i| l.item(i).unwrap().text_content().unwrap())
+                .collect()
+        })
+        .unwrap();
+    assert_eq!(cells, vec!["0", "1"]);
 }
 
 #[wasm_bindgen_test]
