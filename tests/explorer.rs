@@ -164,9 +164,9 @@ async fn a_card_reads_kind_country_role_counts_and_bars() {
         "{putin}"
     );
     assert!(putin.contains("2 mentions in 2 articles"), "{putin}");
-    // Putin praised Iran (+3.4) and may help Iran (+8.3): mean +5.8 given, none received
+    // Putin praised Iran (+3.4) and may help Iran (+8.3): mean +5.85 reads +5.9; none received
     assert!(
-        putin.contains("mean Goldstein given +5.8, received –"),
+        putin.contains("mean Goldstein given +5.9, received –"),
         "{putin}"
     );
     let iran = m.card("IRN");
