@@ -876,7 +876,7 @@ pub fn GraphView() -> impl IntoView {
             &entente_core::layout::layout(&lnodes, &ledges, GRAPH_W, GRAPH_H),
             GRAPH_W,
             GRAPH_H,
-            50.0,
+            70.0,
         );
         let max_w = nodes.iter().map(|n| n.weight).fold(1.0, f64::max);
         let max_e = edges.iter().map(|e| e.total()).max().unwrap_or(1).max(1) as f64;
