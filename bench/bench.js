@@ -163,6 +163,8 @@ async function runByHand() {
   const rows = [];
   for (const tool of Object.keys(tools)) {
     const row = { tool: info.tools[tool].label };
+    prepare(tool, "1 MB");
+    run(tool, "1 MB", 1); // warm-up: let V8's optimising tiers kick in
     for (const set of Object.keys(sets)) {
       status.textContent = `running ${tool} on ${set}…`;
       await new Promise((r) => setTimeout(r, 0));

@@ -8,8 +8,16 @@
 //! cargo run --profile bench -p entente-core --example bench
 //! cargo run --profile bench -p entente-core --example bench -- --quick   # fewer rounds
 //! cargo run --profile bench -p entente-core --example bench -- --threads 4
+//! cargo run --profile bench -p entente-core --example bench -- --once      # for profilers
 //! ```
-//! (`scripts/bench-native.sh` runs the first.)
+//! `scripts/bench-native.sh` runs the first, then times `entente analyze --jobs N`.
+//!
+//! `--once` analyses the ~1 MB corpus once and prints only its count of mentions, for a
+//! profiler: `CARGO_PROFILE_BENCH_DEBUG=line-tables-only cargo build --profile bench -p
+//! entente-core --example bench`, then `valgrind --tool=callgrind
+//! $CARGO_TARGET_DIR/release/examples/bench --once` and `callgrind_annotate
+//! --inclusive=yes callgrind.out.*`. `--write-corpus DIR` writes the ~1 MB corpus as files
+//! `DIR/0000.txt`, ... and exits (for timing the CLI on it).
 //!
 //! Corpora: the five seeds (about 22 KB); about 1 MB and about 20 MB made of copies of
 //! the seeds with names and numbers varied per copy (so no two documents are the same
@@ -249,6 +257,36 @@ fn main() {
     let engine = Engine::builtin();
     let seeds: Vec<String> = SEEDS.iter().map(|s| s.to_string()).collect();
     let one_mb = corpus_of(1_000_000);
+    if let Some(dir) = args
+        .iter()
+        .position(|a| a == "--write-corpus")
+        .and_then(|i| args.get(i + 1))
+    {
+        let dir = std::path::Path::new(dir);
+        let written = std::fs::create_dir_all(dir).and_then(|()| {
+            for (i, d) in one_mb.iter().enumerate() {
+                std::fs::write(dir.join(format!("{i:04}.txt")), d)?;
+            }
+            Ok(())
+        });
+        match written {
+            Ok(()) => println!("{} files in {}", one_mb.len(), dir.display()),
+            Err(e) => {
+                eprintln!("bench: writing {}: {e}", dir.display());
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
+    if args.iter().any(|a| a == "--once") {
+        let mentions: usize = analyze_serial(&engine, &one_mb)
+            .iter()
+            .flat_map(|d| &d.actors)
+            .map(|a| a.mentions.len())
+            .sum();
+        println!("~1 MB analysed once: {mentions} actor mentions");
+        return;
+    }
     let twenty_mb = corpus_of(20_000_000);
     let single = vec![twenty_mb.join("\n\n")];
     let sets: [(&str, &[String], usize); 4] = [
