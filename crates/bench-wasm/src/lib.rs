@@ -79,3 +79,48 @@ impl Bench {
         u32::try_from(n).unwrap_or(u32::MAX)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn counts_are_actor_mentions_summed_over_documents() {
+        let Ok(bench) = Bench::new() else {
+            panic!("the built-in engine builds")
+        };
+        // (name, texts, mentions, [documents, actors])
+        let cases: [(&str, &[&str], u32, [u32; 2]); 4] = [
+            ("no text", &[], 0, [0, 0]),
+            ("empty text", &[""], 0, [1, 0]),
+            ("Putin and Iran", &["Putin praised Iran."], 2, [1, 2]),
+            (
+                "two documents, same two actors",
+                &["Putin praised Iran.", "Iran thanked Putin."],
+                4,
+                [2, 4],
+            ),
+        ];
+        for (name, t, mentions, [docs, actors]) in cases {
+            assert_eq!(bench.analyze_all(texts(t)), mentions, "{name}: analyze_all");
+            let c = bench.counts(texts(t));
+            assert_eq!(c[..3], [docs, actors, mentions], "{name}: counts");
+        }
+    }
+
+    #[test]
+    fn loaded_texts_count_like_passed_ones() {
+        let Ok(mut bench) = Bench::new() else {
+            panic!("the built-in engine builds")
+        };
+        assert_eq!(bench.analyze_loaded(), 0, "nothing loaded yet");
+        let t = texts(&["Putin praised Iran.", "", "Iran thanked Putin."]);
+        bench.load(t.clone());
+        assert_eq!(bench.analyze_loaded(), bench.analyze_all(t));
+        assert_eq!(bench.analyze_loaded(), 4);
+    }
+}
