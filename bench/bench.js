@@ -103,8 +103,8 @@ async function setupWink() {
   };
 }
 
-/** Loads the texts and every tool. Returns what the runner prints about them. */
-async function setup({ corpusBytes = 1_000_000 } = {}) {
+/** Loads the seeds from the server and builds the ~1 MB corpus from them. */
+async function loadSets(corpusBytes = 1_000_000) {
   const seeds = await Promise.all(
     SEED_FILES.map(async (f) => {
       const r = await fetch(`../${f}`);
@@ -118,6 +118,11 @@ async function setup({ corpusBytes = 1_000_000 } = {}) {
   ]) {
     sets[name] = { texts, bytes: texts.reduce((a, t) => a + utf8Len(t), 0) };
   }
+}
+
+/** Loads the texts and every tool. Returns what the runner prints about them. */
+async function setup() {
+  await loadSets();
   for (const o of OURS) await setupOurs(o);
   await setupCompromise();
   await setupWink();
@@ -152,7 +157,16 @@ function details(set) {
   };
 }
 
-window.entBench = { setup, prepare, run, details, toolIds: () => Object.keys(tools) };
+/**
+ * For `run.mjs --cpu-profile`: only the texts and one build of ours (with wasm function
+ * names), as tool "ours", to be profiled by the DevTools protocol.
+ */
+async function setupProfile(dir) {
+  await loadSets();
+  await setupOurs({ id: "ours", dir, label: `entente wasm from ${dir}` });
+}
+
+window.entBench = { setup, setupProfile, prepare, run, details, toolIds: () => Object.keys(tools) };
 
 /** By hand: warm up, then best of 5 rounds of about 0.3 s each, and a table on the page. */
 async function runByHand() {

@@ -1,6 +1,7 @@
 // Runs the browser benchmark in Debian's headless Chromium and prints the table.
 // usage (after scripts/bench-browser.sh has built bench/pkg-z and bench/pkg-o3):
 //   node bench/run.mjs [--quick] [--rounds N] [--seconds S] [--chromium PATH]
+//   node bench/run.mjs --cpu-profile DIR   # where the time goes in our wasm (see below)
 // Bundles the peers (esbuild, into bench/vendor/), serves the repository root on 127.0.0.1
 // (an ephemeral port), opens bench/index.html?driven and times every tool on every text
 // set: a warm-up pass over the 1 MB set, then per set one more warm-up pass and N rounds
@@ -8,6 +9,10 @@
 // clock (performance.now) and by the page's main-thread CPU time (DevTools protocol
 // Performance.getMetrics ThreadTime), which a loaded machine skews far less.
 // Never fails on time; exits non-zero only if something could not run.
+// --cpu-profile DIR: instead of the table, samples V8's CPU profiler (DevTools protocol) while
+// the build in bench/DIR (one kept with function names: scripts/bench-browser.sh
+// --cpu-profile makes bench/pkg-z-names) analyses the 1 MB set for a few seconds, and
+// prints the functions with the most self time.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
@@ -29,8 +34,9 @@ const quick = argv.includes("--quick");
 const rounds = Number(opt("--rounds", quick ? 2 : 5));
 const seconds = Number(opt("--seconds", quick ? 0.1 : 0.3));
 const chromiumPath = opt("--chromium", "/usr/bin/chromium");
+const profileDir = opt("--cpu-profile", null);
 
-for (const dir of ["pkg-z", "pkg-o3"]) {
+for (const dir of profileDir ? [profileDir] : ["pkg-z", "pkg-o3"]) {
   if (!existsSync(join(here, dir, "entente_bench_wasm_bg.wasm"))) {
     console.error(`bench: bench/${dir} is missing: run scripts/bench-browser.sh (it builds the wasm)`);
     process.exit(1);
@@ -104,6 +110,45 @@ try {
 
   await page.goto(`http://127.0.0.1:${port}/bench/index.html?driven`);
   await page.waitForFunction(() => window.entBench !== undefined);
+  if (profileDir) {
+    await cpuProfile(page, cdp, profileDir);
+  } else {
+    await table(page, threadTime);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+/** Self time per function of ours on the 1 MB set, from V8's sampling profiler. */
+async function cpuProfile(page, cdp, dir) {
+  await page.evaluate((d) => window.entBench.setupProfile(d), dir);
+  await page.evaluate(() => window.entBench.run("ours", "1 MB", 2)); // warm-up
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  const r = await page.evaluate(() => window.entBench.run("ours", "1 MB", 10));
+  const { profile } = await cdp.send("Profiler.stop");
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  let total = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const n = byId.get(profile.samples[i]);
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    const name = n.callFrame.functionName || `(${n.callFrame.url.split("/").pop() || "anonymous"})`;
+    if (name === "(idle)" || name === "(program)") continue;
+    self.set(name, (self.get(name) ?? 0) + dt);
+    total += dt;
+  }
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log(`CPU profile of bench/${dir} on the 1 MB set, 10 passes (${(r.ms / 1000).toFixed(1)} s wall), self time:`);
+  for (const [name, us] of top) {
+    console.log(`${((100 * us) / total).toFixed(1).padStart(5)}%  ${name.slice(0, 150)}`);
+  }
+}
+
+/** The benchmark proper: every tool on every set, then the table. */
+async function table(page, threadTime) {
   const info = await page.evaluate(() => window.entBench.setup());
   const chromeVersion = browser.version();
   for (const [name, texts] of [["seeds", seeds], ["1 MB", oneMb]]) {
@@ -216,7 +261,4 @@ try {
   lines.push("  wink's entity types:");
   for (const set of Object.keys(details)) lines.push(`  ${set}: ${JSON.stringify(details[set].winkTypes)}`);
   console.log(lines.join("\n"));
-} finally {
-  await browser.close();
-  server.close();
 }

@@ -7,6 +7,8 @@
 #
 #   scripts/bench-browser.sh            # full run (a few minutes on 2 loaded cores)
 #   scripts/bench-browser.sh --quick    # 2 short rounds, to check that it works
+#   scripts/bench-browser.sh --cpu-profile   # no table: where the time goes in our wasm
+#                                            # (V8's sampling profiler, self time per function)
 #
 # Ours is built twice: the size-tuned `release` profile (opt-level z) + wasm-opt -Oz, as the
 # page ships, into bench/pkg-z; and `bench-wasm` (opt-level 3) + wasm-opt -O3 into
@@ -45,16 +47,24 @@ if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -
   (cd bench && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts)
 fi
 
-# profile, wasm-opt level, output directory
-for build in "release -Oz pkg-z" "bench-wasm -O3 pkg-o3"; do
-  read -r profile level dir <<<"$build"
-  say "building entente-bench-wasm ($profile profile)"
+# profile, wasm-opt options, output directory
+builds=("release -Oz pkg-z" "bench-wasm -O3 pkg-o3")
+# The shipped build again, with its function names kept (-g) for the profiler.
+[ "${1:-}" = "--cpu-profile" ] && builds=("release -Oz,-g pkg-z-names")
+for build in "${builds[@]}"; do
+  read -r profile opts dir <<<"$build"
+  say "building entente-bench-wasm ($profile profile, wasm-opt ${opts//,/ })"
   cargo build --quiet --profile "$profile" --target wasm32-unknown-unknown -p entente-bench-wasm
   rm -rf "bench/$dir"
   wasm-bindgen --target web --no-typescript --out-dir "bench/$dir" \
     "$target_dir/wasm32-unknown-unknown/$profile/entente_bench_wasm.wasm"
-  wasm-opt "$level" "bench/$dir/entente_bench_wasm_bg.wasm" -o "bench/$dir/entente_bench_wasm_bg.wasm"
+  # shellcheck disable=SC2086 # opts is a list
+  wasm-opt ${opts//,/ } "bench/$dir/entente_bench_wasm_bg.wasm" -o "bench/$dir/entente_bench_wasm_bg.wasm"
 done
 
 say "running in headless Chromium (commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
-node bench/run.mjs --chromium "$chromium" "$@"
+if [ "${1:-}" = "--cpu-profile" ]; then
+  node bench/run.mjs --chromium "$chromium" --cpu-profile pkg-z-names
+else
+  node bench/run.mjs --chromium "$chromium" "$@"
+fi
