@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use entente_core::{Document, Engine};
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// The default for `--max-bytes`: 64 MiB.
@@ -34,6 +35,8 @@ OPTIONS (analyze):
                        the bad bytes (otherwise such a file is an error)
     --max-bytes N      Refuse files larger than N bytes (default 67108864 = 64 MiB;
                        K, M, G suffixes mean KiB, MiB, GiB)
+    -j, --jobs N       Analyse up to N files at once on N threads (default: the number
+                       of cores); the output keeps the order of the FILEs
     -h, --help         Print this help
     -V, --version      Print the version
 
@@ -59,6 +62,8 @@ struct Options {
     sentences: bool,
     lossy: bool,
     max_bytes: u64,
+    /// Threads for `--jobs`; 0 until the command line is read.
+    jobs: usize,
     files: Vec<String>,
 }
 
@@ -76,7 +81,7 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             eprintln!("entente: {e:#}");
-            eprintln!("usage: entente analyze [--json] [--pretty] [--lossy] [--max-bytes N] FILE... (see --help)");
+            eprintln!("usage: entente analyze [--json] [--pretty] [--lossy] [--max-bytes N] [--jobs N] FILE... (see --help)");
             return ExitCode::from(2);
         }
     };
@@ -126,6 +131,7 @@ fn parse_args(args: &[String]) -> Result<Command> {
     }
     let mut opts = Options {
         max_bytes: DEFAULT_MAX_BYTES,
+        jobs: default_jobs(),
         ..Options::default()
     };
     let mut only_files = false;
@@ -158,6 +164,16 @@ fn parse_args(args: &[String]) -> Result<Command> {
                 };
                 opts.max_bytes = parse_size(&value)?;
             }
+            "-j" | "--jobs" => {
+                let value = match inline {
+                    Some(v) => v,
+                    None => it
+                        .next()
+                        .cloned()
+                        .context("--jobs needs a number of threads")?,
+                };
+                opts.jobs = parse_jobs(&value)?;
+            }
             _ => bail!("unknown option `{arg}`"),
         }
     }
@@ -165,6 +181,19 @@ fn parse_args(args: &[String]) -> Result<Command> {
         bail!("analyze needs at least one FILE");
     }
     Ok(Command::Analyze(opts))
+}
+
+/// The default for `--jobs`: the cores this process may use, or 1 if unknown.
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// A `--jobs` value: a whole number of threads, at least 1.
+fn parse_jobs(s: &str) -> Result<usize> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => bail!("--jobs: `{s}` is not a number of threads (1 or more)"),
+    }
 }
 
 /// `1000`, `64K`, `64MiB`, `1G` (binary units).
@@ -201,28 +230,66 @@ struct Output<'a> {
 }
 
 /// Analyses every file; returns whether all of them succeeded.
+///
+/// Files are read in order in batches of a few per thread, each batch is analysed on the
+/// thread pool (`--jobs`), and its results are printed in input order before the next
+/// batch is read, so memory holds one batch of texts and the output is the same for every
+/// `--jobs`. With one job no thread is started.
 fn analyze(opts: &Options) -> Result<bool> {
     let engine = Engine::try_builtin().context("loading the built-in knowledge base")?;
+    let jobs = opts.jobs.max(1);
+    let pool = if jobs > 1 {
+        Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .build()
+                .context("starting the thread pool for --jobs")?,
+        )
+    } else {
+        None
+    };
+    let batch = if jobs > 1 { jobs * 4 } else { 1 };
     let mut docs = Vec::new();
     let mut errors = Vec::new();
     let mut stdin_used = false;
-    for path in &opts.files {
-        let text = match read_text(path, opts, &mut stdin_used) {
-            Ok(t) => t,
-            Err(reason) => {
-                eprintln!("entente: {path}: {reason}");
-                errors.push(FileError {
-                    path: path.clone(),
-                    error: reason,
-                });
-                continue;
-            }
+    for paths in opts.files.chunks(batch) {
+        let texts: Vec<Result<String, String>> = paths
+            .iter()
+            .map(|path| read_text(path, opts, &mut stdin_used))
+            .collect();
+        let analyse = |(text, path): (Result<String, String>, &String)| {
+            text.map(|t| {
+                let doc = engine.analyze(path, &t);
+                (t, doc)
+            })
         };
-        let doc = engine.analyze(path, &text);
-        if opts.json {
-            docs.push(doc);
-        } else {
-            write_stdout(&summary(&doc, &text, opts.sentences))?;
+        let analysed: Vec<Result<(String, Document), String>> = match &pool {
+            Some(pool) => pool.install(|| {
+                texts
+                    .into_par_iter()
+                    .zip(paths.par_iter())
+                    .map(analyse)
+                    .collect()
+            }),
+            None => texts.into_iter().zip(paths).map(analyse).collect(),
+        };
+        for (path, result) in paths.iter().zip(analysed) {
+            match result {
+                Ok((text, doc)) => {
+                    if opts.json {
+                        docs.push(doc);
+                    } else {
+                        write_stdout(&summary(&doc, &text, opts.sentences))?;
+                    }
+                }
+                Err(reason) => {
+                    eprintln!("entente: {path}: {reason}");
+                    errors.push(FileError {
+                        path: path.clone(),
+                        error: reason,
+                    });
+                }
+            }
         }
     }
     if opts.json {
