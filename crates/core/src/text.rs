@@ -6,13 +6,13 @@
 //!
 //! | id | rule |
 //! |---|---|
-//! | SB1 | a blank line (or a paragraph separator, or a skipped span) ends a sentence; no sentence spans one |
+//! | SB1 | a blank line (or a paragraph separator, a separator line such as `---` or `* * *`, or a skipped span) ends a sentence; no sentence spans one |
 //! | SB2 | a line with no terminal punctuation ends a sentence at its end (headlines, short lines), unless it ends with a continuation mark (`,` `;` `:` dash) or the next line starts in lower case (wrapped text) |
 //! | SB3 | a full stop between digits (`3.5`, `80.5%`) is not a boundary |
 //! | SB4 | abbreviations from `data/abbreviations.toml`: `continues` never end a sentence, `may_end` only before a sentence starter |
 //! | SB5 | initials (`S. Jaishankar`, `J. D. Vance`) and dotted capitals (`U.A.E.`) end a sentence only before a sentence starter |
 //! | SB6 | closing quotes and brackets after terminal punctuation belong to the sentence they close (`partnership."`, `?"`, `? ”`) |
-//! | SB7 | terminal punctuation (`.` `!` `?` `…` `...`) ends a sentence only before white space and a word that does not continue it: lower case, `,` `;` `:`, or an attribution dash (`them. - the publication writes.`) continue the sentence |
+//! | SB7 | terminal punctuation (`.` `!` `?` `…` `...`, and `؟` `۔` `।` `॥` `։` `።` of other scripts) ends a sentence only before white space and a word that does not continue it: lower case, `,` `;` `:`, or an attribution dash (`them. - the publication writes.`) continue the sentence |
 //! | SB8 | bullet lines (`•`, `-`, `*`, `1.`) are sentences of their own; the marker is not part of the sentence |
 //! | SB9 | spans are trimmed of white space (NBSP, tabs, zero-width marks included) |
 //! | SB10 | line ends are `\n`, `\r\n`, lone `\r`, U+2028, U+0085; U+2029 ends a paragraph |
@@ -186,11 +186,29 @@ pub fn trim_span(body: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.start + lead + t.len())
 }
 
-/// Terminal punctuation (SB7). Full-width CJK marks end a sentence without a following space.
+/// Terminal punctuation (SB7). Full-width CJK marks end a sentence without a following
+/// space. Other scripts' marks: the Arabic question mark `؟`, the Urdu full stop `۔`,
+/// the Devanagari dandas `।` `॥`, the Armenian `։` and the Ethiopic `።`.
 fn is_terminal(c: char) -> bool {
     matches!(
         c,
-        '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡'
+        '.' | '!'
+            | '?'
+            | '…'
+            | '‼'
+            | '⁇'
+            | '⁈'
+            | '⁉'
+            | '。'
+            | '！'
+            | '？'
+            | '｡'
+            | '؟'
+            | '۔'
+            | '।'
+            | '॥'
+            | '։'
+            | '።'
     )
 }
 
@@ -332,6 +350,10 @@ fn chunks(body: &str, skip: &[Span]) -> Vec<Chunk> {
     let mut hard = true;
     let mut k = 0; // first skip span that may still overlap
     for l in lines(body) {
+        if is_separator_line(&body[l.start..l.end]) {
+            hard = true; // SB1: a separator line is a blank line.
+            continue;
+        }
         let mut pos = l.start;
         while pos < l.end {
             while k < skip.len() && skip[k].end <= pos {
@@ -373,6 +395,26 @@ fn chunks(body: &str, skip: &[Span]) -> Vec<Chunk> {
         }
     }
     out
+}
+
+/// True when `line` is a separator (SB1): three or more of one of `-` `*` `_` `=` `~`
+/// `—` `–`, white space allowed between them (`---`, `* * *`, `———`).
+fn is_separator_line(line: &str) -> bool {
+    let mut marks = line.chars().filter(|&c| !is_space(c));
+    let Some(first) = marks.next() else {
+        return false;
+    };
+    if !matches!(first, '-' | '*' | '_' | '=' | '~' | '—' | '–') {
+        return false;
+    }
+    let mut n = 1;
+    for c in marks {
+        if c != first {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
 }
 
 /// The last char of `s` that is not a closer (SB6), if any.
