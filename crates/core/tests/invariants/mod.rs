@@ -98,7 +98,13 @@ pub fn check(raw: &str, doc: &Document) -> Result<(), String> {
                     &body[m.start..m.end]
                 ));
             }
-            if !doc.sentences.iter().any(|t| t.contains(s)) {
+            // Sentences are sorted and disjoint (checked above): the one that may hold
+            // the mention is the last starting at or before it.
+            let k = doc.sentences.partition_point(|t| t.start <= s.start);
+            if !k
+                .checked_sub(1)
+                .is_some_and(|k| doc.sentences[k].contains(s))
+            {
                 return Err(format!(
                     "INV-MENTION: mention {m:?} of {} lies in no sentence",
                     a.id
