@@ -544,6 +544,10 @@ fn scripts_and_odd_unicode() {
             panic!("{name}: {e}");
         }
         assert_eq!(ids(&doc), *want, "{name}");
+        // NULs, controls and every script survive the JSON both ways.
+        let json = serde_json::to_string(&doc).expect("serialises");
+        let back: Document = serde_json::from_str(&json).expect("parses back");
+        assert_eq!(back, doc, "{name}: JSON round trip");
     }
 }
 

@@ -421,17 +421,22 @@ proptest! {
         let header = "title: T\ndate: 2026-03-03\n---\n";
         let body1 = paras.join("\n\n");
         let raw1 = format!("{header}{body1}");
-        let after = 1 + k.index(paras.len()); // insert after paragraph `after` (1-based)
-        let at: usize = paras[..after].iter().map(|p| p.len()).sum::<usize>() + 2 * (after - 1);
+        // Insert after paragraph `after` (1-based), or before the first when it is 0.
+        let after = k.index(paras.len() + 1);
         let neutral = if body1.chars().any(char::is_uppercase) { NEUTRAL } else { NEUTRAL_LOWER };
-        let insert = format!("\n\n{neutral}");
+        let (at, insert, n_span) = if after == 0 {
+            (0, format!("{neutral}\n\n"), Span::new(0, neutral.len()))
+        } else {
+            let at = paras[..after].iter().map(|p| p.len()).sum::<usize>() + 2 * (after - 1);
+            (at, format!("\n\n{neutral}"), Span::new(at + 2, at + 2 + neutral.len()))
+        };
         let body2 = format!("{}{insert}{}", &body1[..at], &body1[at..]);
         let raw2 = format!("{header}{body2}");
 
         let d1 = holds(&raw1)?;
         let d2 = holds(&raw2)?;
         prop_assert_eq!(&d1.date, &d2.date);
-        let n_span = Span::new(at + 2, at + insert.len());
+        prop_assert_eq!(&d1.title, &d2.title);
         let Some(inserted) = d2.sentences.iter().position(|&s| s == n_span) else {
             return Err(TestCaseError::fail(format!(
                 "the inserted paragraph is not one sentence: {:?}", d2.sentences
