@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+pub mod storage;
+pub mod upload;
+
 pub mod seeds {
     include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 }

@@ -1,7 +1,7 @@
 //! Force-directed layout of the actor graph for the page: nodes and weighted edges in,
 //! one position per node inside a box out. Deterministic (no randomness), bounded work.
 //!
-//! The method is Fruchterman-Reingold (1991) with two additions:
+//! The method is Fruchterman-Reingold (1991); its rules, each with the id used in tests:
 //!
 //! - (L1) start: nodes are placed on a sunflower spiral, heaviest first, so the important
 //!   nodes start near the centre and no two nodes start on the same spot;
@@ -275,7 +275,7 @@ mod tests {
     }
 
     #[test]
-    fn positions_stay_inside_the_box_with_margin() {
+    fn positions_stay_inside_the_box_with_margin_l4() {
         let cases: Vec<(&str, Graph, f64, f64)> = vec![
             ("two cliques, wide", two_cliques(), 800.0, 300.0),
             ("two cliques, tall", two_cliques(), 200.0, 700.0),
@@ -305,7 +305,7 @@ mod tests {
     }
 
     #[test]
-    fn connected_nodes_end_closer_than_unconnected_ones() {
+    fn connected_nodes_end_closer_than_unconnected_ones_l3() {
         let cases = [
             ("two cliques", two_cliques()),
             ("ring 24", ring(24)),
@@ -362,7 +362,7 @@ mod tests {
     }
 
     #[test]
-    fn no_two_nodes_overlap_in_a_small_graph() {
+    fn no_two_nodes_overlap_in_a_small_graph_l1_l3() {
         let cases = [
             ("two cliques", two_cliques()),
             ("star 12", star(12)),
@@ -391,7 +391,7 @@ mod tests {
     }
 
     #[test]
-    fn disconnected_components_and_isolated_nodes_stay_on_screen_and_apart() {
+    fn disconnected_components_and_isolated_nodes_stay_on_screen_and_apart_l2() {
         // Three pairs and four singletons, no edges between them.
         let es = vec![edge(0, 1), edge(2, 3), edge(4, 5)];
         let ns = nodes(10);
@@ -415,7 +415,7 @@ mod tests {
     }
 
     #[test]
-    fn degenerate_inputs_do_not_panic() {
+    fn degenerate_inputs_do_not_panic_l5() {
         let one = vec![Node {
             id: "a".into(),
             weight: 1.0,
@@ -471,7 +471,7 @@ mod tests {
     }
 
     #[test]
-    fn bad_edges_and_weights_are_tolerated() {
+    fn bad_edges_and_weights_are_tolerated_l5() {
         let mut ns = nodes(6);
         ns[0].weight = f64::NAN;
         ns[1].weight = f64::INFINITY;

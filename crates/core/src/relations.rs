@@ -1,21 +1,422 @@
 //! Relations: coding each sentence's directed acts between actors (CAMEO QuadClass and
 //! Goldstein score, from the cue lexicon in `data/cues.toml`) with negation, limitation,
-//! hedging and reported speech.
+//! hedging, hypotheticals and reported speech (`data/flags.toml`).
+//!
+//! For every sentence with actors, the coder finds cues (whole-word phrase matching with
+//! aho-corasick), picks the source and target of each from the mentions around it
+//! ([`parties`]), sets the flags from the markers in the cue's scope ([`scope`]), and merges
+//! cues that code the same act ("provided significant assistance").
+//!
+//! Rule ids: cue rules are named in `data/cues.toml` (`coop.verbal.condolences`, ...) and in
+//! every relation's `rule`; how parties are found is P-* ([`parties`]), how flags are set
+//! NEG, LIM, HEDGE, HYPO, REP-* ([`scope`]).
+//!
+//! Decisions (the gold in `tests/gold/relations.toml` follows the same ones, D1-D9):
+//! - Polarity: cooperation is `support`, conflict `oppose`, neutral `neutral`; a negated act
+//!   keeps its class and Goldstein value but is always `neutral` (the absence of an act is not
+//!   opposition). Refusals, rejections and blocking are conflict acts of their own (`oppose`).
+//! - Lists: "X, Y and Z did A to W" gives X->W, Y->W, Z->W; a joint act with no other party
+//!   ("X and Y signed a pact", "conflict between X and Y") gives every ordered pair.
+//! - Speakers of reported speech (analysts, outlets, "the Kremlin said") are never sources or
+//!   targets of what they report; the act is flagged `reported` and `reported_by` names them
+//!   (an actor id, or the speaker's words: "analysts", "it is noted that").
+//! - A negated act with no stance ("has yet to comment on Iran") is not coded at all.
+//! - Goldstein is the rule's value whatever the flags; consumers exclude negated and
+//!   hypothetical acts from counts (`summary::is_effective`).
+//! - One relation per (cue, source, target); cues of one act next to each other merge
+//!   ("provided significant assistance"), the stronger rule naming it.
+//!
+//! ```
+//! use entente_core::model::{Actor, ActorKind, Mention, Quad, Span};
+//! use entente_core::relations::Coder;
+//! let body = "Turkey condemned Greece.";
+//! let actor = |id: &str, s: usize, e: usize| Actor {
+//!     id: id.into(), name: id.into(), kind: ActorKind::State, country: Some(id.into()),
+//!     mentions: vec![Mention { text: body[s..e].into(), start: s, end: e }],
+//!     role: None, source_only: false, known: true,
+//! };
+//! let rels = Coder::new().code(body, &[Span::new(0, body.len())], &[actor("TUR", 0, 6), actor("GRC", 17, 23)]);
+//! assert_eq!((rels[0].source.as_str(), rels[0].target.as_str()), ("TUR", "GRC"));
+//! assert_eq!(rels[0].quad, Quad::VerbalConflict);
+//! ```
 
-use crate::model::{Actor, Relation, Span};
+pub mod lexicon;
+pub mod parties;
+pub mod scope;
+mod sentence;
+mod tokens;
 
-/// The compiled cue lexicon.
-#[derive(Debug, Clone, Default)]
-pub struct Coder {}
+use std::sync::Arc;
+
+pub use lexicon::{Lexicon, LexiconError};
+
+use crate::model::{Actor, ActorKind, Flag, Polarity, Relation, Span};
+use scope::{Region, Report};
+use sentence::Sent;
+
+/// The compiled cue lexicon. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Coder {
+    lex: Arc<Lexicon>,
+}
+
+impl Default for Coder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A relation before it becomes a [`Relation`]: actors by index, cue by tokens.
+#[derive(Debug, Clone)]
+struct Draft {
+    source: usize,
+    target: usize,
+    rule: usize,
+    ts: usize,
+    te: usize,
+    flags: Vec<Flag>,
+    by: Option<String>,
+}
+
+/// Clamps a sentence span to the body and to char boundaries; `None` when nothing is left.
+fn clean_span(body: &str, span: Span) -> Option<Span> {
+    let mut start = span.start.min(body.len());
+    let mut end = span.end.min(body.len());
+    while start < end && !body.is_char_boundary(start) {
+        start += 1;
+    }
+    while end > start && !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    (start < end).then(|| Span::new(start, end))
+}
 
 impl Coder {
+    /// The coder over the built-in lexicon (`crates/core/data/{cues,flags,syntax}.toml`).
+    ///
+    /// # Panics
+    /// Only if the compiled-in lexicon is malformed, which `cargo test` rules out.
     pub fn new() -> Self {
-        Coder {}
+        Self::try_builtin().expect("built-in cue lexicon compiles (checked by lexicon tests)")
     }
 
-    /// Every relation in the document, sentence by sentence.
-    pub fn code(&self, body: &str, sentences: &[Span], actors: &[Actor]) -> Vec<Relation> {
-        let _ = (body, sentences, actors);
-        Vec::new()
+    /// Like [`Coder::new`], reporting a malformed built-in lexicon as an error.
+    pub fn try_builtin() -> Result<Self, LexiconError> {
+        Ok(Self::with_lexicon(Lexicon::builtin()?))
     }
+
+    /// A coder over the given lexicon.
+    pub fn with_lexicon(lex: Lexicon) -> Self {
+        Coder { lex: Arc::new(lex) }
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// Every relation in the document, sentence by sentence. `sentences` are byte spans of
+    /// `body`; `actors` carry their mentions as byte spans of `body`. Spans that are out of
+    /// range or off char boundaries are clamped, never trusted.
+    pub fn code(&self, body: &str, sentences: &[Span], actors: &[Actor]) -> Vec<Relation> {
+        let lex = &*self.lex;
+        // Every mention once, by start, for the sentences to pick from.
+        let mut all: Vec<(usize, usize, usize)> = actors
+            .iter()
+            .enumerate()
+            .flat_map(|(ai, a)| a.mentions.iter().map(move |m| (m.start, m.end, ai)))
+            .filter(|&(s, e, _)| s < e && e <= body.len())
+            .collect();
+        all.sort_unstable();
+        let mut sents: Vec<Sent> = Vec::with_capacity(sentences.len());
+        let mut reports: Vec<Vec<Report>> = Vec::with_capacity(sentences.len());
+        let mut last_org: Option<(usize, usize)> = None;
+        let mut prev_actors: Vec<usize> = Vec::new();
+        // Sentences longer than MAX_SENTENCE are coded in pieces cut at white space, so the
+        // work per sentence stays bounded whatever the splitter returns.
+        let pieces: Vec<(usize, Span)> = sentences
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &span)| clean_span(body, span).map(|s| (i, s)))
+            .flat_map(|(i, s)| chunks(body, s).into_iter().map(move |c| (i, c)))
+            .collect();
+        for (i, span) in pieces {
+            let lo = all.partition_point(|m| m.0 < span.start);
+            let hi = all.partition_point(|m| m.0 < span.end);
+            let recent_org = last_org.filter(|&(_, at)| i - at <= 2).map(|(o, _)| o);
+            let mut s = sentence::build(
+                lex,
+                body,
+                i,
+                span,
+                actors,
+                &all[lo..hi],
+                recent_org,
+                &prev_actors,
+            );
+            let r = scope::speech_frames(&mut s, actors);
+            for m in s.ments.iter().filter(|m| m.group.is_none()) {
+                if actors[m.actor].kind == ActorKind::Organization {
+                    last_org = Some((m.actor, i));
+                }
+            }
+            let named: Vec<usize> = (0..s.ments.len())
+                .filter(|&i| {
+                    s.ments[i].group.is_none() && !s.speakers.iter().any(|&(m, _, _)| m == i)
+                })
+                .map(|i| s.ments[i].actor)
+                .collect();
+            if !named.is_empty() {
+                prev_actors = named;
+            }
+            sents.push(s);
+            reports.push(r);
+        }
+        let regions = scope::body_regions(lex, body, &sents, actors);
+        let mut out = Vec::new();
+        for (s, r) in sents.iter().zip(&reports) {
+            out.extend(self.code_sentence(body, s, r, &regions, actors));
+        }
+        out
+    }
+
+    fn code_sentence(
+        &self,
+        body: &str,
+        s: &Sent,
+        reports: &[Report],
+        regions: &[Region],
+        actors: &[Actor],
+    ) -> Vec<Relation> {
+        let lex = &*self.lex;
+        if s.ments.len() < 2 || s.cues.is_empty() {
+            return Vec::new();
+        }
+        let mut mem = parties::Memory::default();
+        let mut drafts: Vec<Draft> = Vec::new();
+        let against_rule = lex.rule_index("conf.verbal.align_against");
+        for ci in 0..s.cues.len() {
+            let cue = &s.cues[ci];
+            if cue.absorbed {
+                continue;
+            }
+            let rule = &lex.rules[cue.rule];
+            let cue_byte = s.toks.get(cue.ts).map_or(s.span.start, |t| t.start);
+            let covering: Vec<&Report> = reports
+                .iter()
+                .filter(|r| r.from <= cue.ts && cue.ts < r.to)
+                .collect();
+            if rule.requires_speech
+                && covering.is_empty()
+                && !regions
+                    .iter()
+                    .any(|r| r.span.start <= cue_byte && cue_byte < r.span.end)
+            {
+                continue;
+            }
+            // Speakers of the frames that report this cue are not its parties.
+            let ok: Vec<bool> = (0..s.ments.len())
+                .map(|i| {
+                    !s.speakers
+                        .iter()
+                        .any(|&(m, from, to)| m == i && from <= cue.ts && cue.ts < to)
+                })
+                .collect();
+            let speakers: Vec<usize> = covering.iter().filter_map(|r| r.speaker).collect();
+            let view = parties::View { lex, s, ok };
+            let p = parties::find(&view, ci, &mem, &speakers);
+            mem.objects.extend(p.objects.iter().copied());
+            mem.modifiers.extend(p.modifiers.iter().copied());
+            if p.pairs.is_empty() {
+                continue;
+            }
+            let (mut flags, by) = scope::flags(lex, s, cue, p.flag, reports, regions);
+            if p.controlled {
+                flags.retain(|&f| f != Flag::Hedged);
+            }
+            for &(a, b) in &p.pairs {
+                drafts.push(Draft {
+                    source: s.ments[a].actor,
+                    target: s.ments[b].actor,
+                    rule: cue.rule,
+                    ts: cue.ts,
+                    te: cue.reach,
+                    flags: flags.clone(),
+                    by: by.clone(),
+                });
+            }
+            if rule.quad.is_conflict() {
+                mem.last_conflict_sources = p.pairs.iter().map(|&(a, _)| a).collect();
+                mem.last_conflict_sources.dedup();
+            }
+            mem.last_pairs = p.pairs.clone();
+            mem.last_subject = if p.subject.is_empty() {
+                let mut v: Vec<usize> = p.pairs.iter().map(|&(a, _)| a).collect();
+                v.dedup();
+                v
+            } else {
+                p.subject.clone()
+            };
+            if matches!(rule.event.as_str(), "praise" | "criticize" | "accuse") {
+                let src: Vec<usize> = p.pairs.iter().map(|&(a, _)| a).collect();
+                let tgt: Vec<usize> = p.pairs.iter().map(|&(_, b)| b).collect();
+                let end = tgt
+                    .iter()
+                    .map(|&m| s.ments[m].te)
+                    .max()
+                    .unwrap_or(cue.reach);
+                mem.last_object = Some((src, tgt, end));
+            }
+            if rule.event == "appeal" {
+                let src: Vec<usize> = p.pairs.iter().map(|&(a, _)| a).collect();
+                let tgt: Vec<usize> = p.pairs.iter().map(|&(_, b)| b).collect();
+                let end = tgt
+                    .iter()
+                    .map(|&m| s.ments[m].te)
+                    .max()
+                    .unwrap_or(cue.reach);
+                mem.last_appeal = Some((src, tgt, end));
+            }
+            // P-AGAINST: "ally with the United States against Tehran".
+            if let (true, Some(ar)) = (rule.quad.is_cooperation(), against_rule) {
+                let mut srcs: Vec<usize> = p.pairs.iter().map(|&(a, _)| s.ments[a].actor).collect();
+                srcs.dedup();
+                for t in parties::against(&view, ci) {
+                    for &src in &srcs {
+                        if src != s.ments[t].actor {
+                            drafts.push(Draft {
+                                source: src,
+                                target: s.ments[t].actor,
+                                rule: ar,
+                                ts: cue.ts,
+                                te: cue.reach,
+                                flags: flags.clone(),
+                                by: by.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        // D4: a negated act with no stance ("has yet to comment on") is not coded.
+        drafts.retain(|d| {
+            !(d.flags.contains(&Flag::Negated)
+                && lex.rules[d.rule].quad == crate::model::Quad::Neutral)
+        });
+        let drafts = merge(lex, s, drafts);
+        let sentence = body[s.span.start..s.span.end].to_string();
+        drafts
+            .into_iter()
+            .filter_map(|d| {
+                let rule = &lex.rules[d.rule];
+                let start = s.toks.get(d.ts)?.start;
+                let end = s.toks.get(d.te.checked_sub(1)?)?.end;
+                let negated = d.flags.contains(&Flag::Negated);
+                let polarity = if negated || rule.quad == crate::model::Quad::Neutral {
+                    Polarity::Neutral
+                } else if rule.quad.is_cooperation() {
+                    Polarity::Support
+                } else {
+                    Polarity::Oppose
+                };
+                let reported = d.flags.contains(&Flag::Reported);
+                Some(Relation {
+                    sentence: sentence.clone(),
+                    source: actors[d.source].id.clone(),
+                    target: actors[d.target].id.clone(),
+                    quad: rule.quad,
+                    polarity,
+                    goldstein: rule.goldstein,
+                    cue: body.get(start..end)?.to_string(),
+                    rule: rule.id.clone(),
+                    flags: d.flags,
+                    sentence_index: s.index,
+                    cue_span: Span::new(start, end),
+                    event: rule.event.clone(),
+                    reported_by: if reported { d.by } else { None },
+                })
+            })
+            .collect()
+    }
+}
+
+/// The longest stretch coded as one sentence, in bytes.
+const MAX_SENTENCE: usize = 4096;
+
+/// `span` cut into pieces of at most [`MAX_SENTENCE`] bytes at white space.
+fn chunks(body: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while cut > start && !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let ws = body[start..cut]
+            .rfind(char::is_whitespace)
+            .map(|i| start + i);
+        let cut = match ws {
+            Some(w) if w > start => w,
+            _ => cut,
+        };
+        if cut <= start {
+            break;
+        }
+        out.push(Span::new(start, cut));
+        start = cut;
+        while start < span.end && !body.is_char_boundary(start) {
+            start += 1;
+        }
+    }
+    if start < span.end {
+        out.push(Span::new(start, span.end));
+    }
+    out
+}
+
+/// Cues of one act merge: same source, target and class, at most four words apart
+/// ("provided significant assistance", "loyal friend and reliable partner"). The rule with
+/// the larger Goldstein magnitude names the act; flags are united.
+fn merge(lex: &Lexicon, s: &Sent, drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let quad = lex.rules[d.rule].quad;
+        let near = out.iter_mut().find(|k| {
+            k.source == d.source
+                && k.target == d.target
+                && lex.rules[k.rule].quad == quad
+                && (k.rule == d.rule && k.flags == d.flags
+                    || (d.ts <= k.te + 4 && k.ts <= d.te + 4) && {
+                        let (a, b) = if k.te <= d.ts {
+                            (k.te, d.ts)
+                        } else {
+                            (d.te, k.ts)
+                        };
+                        s.words_between(a.min(b), a.max(b)) <= 4
+                    })
+        });
+        match near {
+            Some(k) => {
+                let adjacent = d.ts <= k.te + 6 && k.ts <= d.te + 6;
+                if adjacent {
+                    k.ts = k.ts.min(d.ts);
+                    k.te = k.te.max(d.te);
+                }
+                if lex.rules[d.rule].goldstein.abs() > lex.rules[k.rule].goldstein.abs() {
+                    k.rule = d.rule;
+                }
+                for f in d.flags {
+                    if !k.flags.contains(&f) {
+                        k.flags.push(f);
+                    }
+                }
+                k.flags.sort();
+                if k.by.is_none() {
+                    k.by = d.by;
+                }
+            }
+            None => out.push(d),
+        }
+    }
+    out
 }

@@ -1,0 +1,605 @@
+//! The cue lexicon (`data/cues.toml`), the scope words (`data/flags.toml`) and the word
+//! classes (`data/syntax.toml`), compiled into one phrase matcher over token sequences.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+
+use super::tokens::{join, normalize_phrase, Token};
+use crate::model::{Flag, Quad};
+
+/// A lexicon file that does not parse or does not hold together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LexiconError {
+    pub file: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "lexicon file {}: {}", self.file, self.message)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+// ---------------------------------------------------------------- file schemas
+
+#[derive(Debug, Deserialize)]
+struct CuesFile {
+    ignore: IgnoreSpec,
+    rule: Vec<RuleSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+struct IgnoreSpec {
+    phrases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RuleSpec {
+    id: String,
+    event: String,
+    quad: Quad,
+    goldstein: f64,
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    nouns: Vec<String>,
+    #[serde(default)]
+    symmetric: bool,
+    #[serde(default)]
+    target_in: bool,
+    #[serde(default)]
+    governs: bool,
+    #[serde(default)]
+    requires_speech: bool,
+    #[serde(default)]
+    purpose_yields: bool,
+    #[serde(default)]
+    requires_after: Vec<String>,
+    #[serde(default)]
+    window: Option<usize>,
+    #[serde(default)]
+    excludes_after: Vec<String>,
+    #[serde(default)]
+    upgrade: Option<UpgradeSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+struct UpgradeSpec {
+    to: String,
+    words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct FlagsFile {
+    negation: NegationSpec,
+    limitation: LimitationSpec,
+    hedging: HedgingSpec,
+    hypothetical: HypotheticalSpec,
+    reporting: ReportingSpec,
+}
+
+#[derive(Debug, Deserialize)]
+struct NegationSpec {
+    window: usize,
+    markers: Vec<String>,
+    except: Vec<String>,
+    blockers: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LimitationSpec {
+    window: usize,
+    before: Vec<String>,
+    after: Vec<String>,
+    except: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct HedgingSpec {
+    window: usize,
+    markers: Vec<String>,
+    speech: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct HypotheticalSpec {
+    window: usize,
+    conditional: Vec<String>,
+    initial: Vec<String>,
+    forward: Vec<String>,
+    factive: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ReportingSpec {
+    verbs: Vec<String>,
+    quote_only: Vec<String>,
+    frames: Vec<String>,
+    speakers: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SyntaxFile {
+    agent_nouns: Vec<String>,
+    auxiliaries: Vec<String>,
+    determiners: Vec<String>,
+    list_glue: Vec<String>,
+    pp_preps: Vec<String>,
+    locative_preps: Vec<String>,
+    boundaries: Vec<String>,
+    ing_exceptions: Vec<String>,
+    anaphoric: Vec<String>,
+    beneficiary: Vec<BeneficiarySpec>,
+    dual_anaphora: Vec<String>,
+    org_anaphora: Vec<String>,
+    comparison_suffixes: Vec<String>,
+    non_state_nouns: Vec<String>,
+    circumstance_preps: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct BeneficiarySpec {
+    #[serde(default)]
+    flag: Option<Flag>,
+    words: Vec<String>,
+}
+
+// ---------------------------------------------------------------- compiled forms
+
+/// One rule of the cue lexicon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// Stable id, e.g. `coop.verbal.condolences`.
+    pub id: String,
+    /// CAMEO-like event category, e.g. `condolences`.
+    pub event: String,
+    pub quad: Quad,
+    pub goldstein: f64,
+    /// A joint act: listed actors act toward each other.
+    pub symmetric: bool,
+    /// An actor after "in" may be the target.
+    pub target_in: bool,
+    /// The act after "to" (or right after) is the content of this one.
+    pub governs: bool,
+    /// Only under a speech frame.
+    pub requires_speech: bool,
+    /// A cooperative act after "to" replaces it.
+    pub purpose_yields: bool,
+    /// Normalised phrases, one of which must follow within `window` words.
+    pub requires_after: Vec<String>,
+    pub window: usize,
+    /// Normalised phrases none of which may follow directly.
+    pub excludes_after: Vec<String>,
+    /// Index of the rule this one becomes next to one of the phrases.
+    pub upgrade: Option<(usize, Vec<String>)>,
+    /// Every cue phrase (for tests and docs).
+    pub cues: Vec<String>,
+}
+
+/// How a cue phrase behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    Verb,
+    Noun,
+    /// Listed both ways ("support"): a noun after a determiner or a modifier, else a verb.
+    Either,
+}
+
+/// What a phrase of the matcher is.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Kind {
+    /// A cue of `rule`; `rest` are the later parts of a gapped cue ("spoke ... about").
+    Cue {
+        rule: usize,
+        form: Form,
+        rest: Vec<String>,
+    },
+    Ignore,
+    Neg,
+    NegExcept,
+    NegBlock,
+    LimBefore,
+    LimAfter,
+    LimExcept,
+    Hedge,
+    HedgeSpeech,
+    Cond,
+    HypoForward,
+    Factive,
+    Speech,
+    SpeechQuoteOnly,
+    Frame,
+    Speaker,
+    Boundary,
+    Benef(Option<Flag>),
+    Dual,
+    Anaphoric,
+}
+
+/// A phrase found in a token sequence: tokens `start..end` matched phrase `pat`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub pat: usize,
+}
+
+/// Windows, in words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Windows {
+    pub negation: usize,
+    pub limitation: usize,
+    pub hedging: usize,
+    pub hypothetical: usize,
+}
+
+/// Single-word classes.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Words {
+    pub agent_nouns: HashSet<String>,
+    pub auxiliaries: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub list_glue: HashSet<String>,
+    pub pp_preps: HashSet<String>,
+    pub locative_preps: HashSet<String>,
+    pub ing_exceptions: HashSet<String>,
+    pub org_anaphora: HashSet<String>,
+    pub comparison_suffixes: HashSet<String>,
+    pub non_state_nouns: HashSet<String>,
+    pub circumstance_preps: HashSet<String>,
+    pub initial_conditionals: HashSet<String>,
+}
+
+/// The compiled lexicon.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub rules: Vec<Rule>,
+    pub(crate) kinds: Vec<Vec<Kind>>,
+    pub(crate) windows: Windows,
+    pub(crate) words: Words,
+    ac: AhoCorasick,
+}
+
+fn set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| normalize_phrase(w)).collect()
+}
+
+struct Builder {
+    patterns: Vec<String>,
+    kinds: Vec<Vec<Kind>>,
+    index: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn add(&mut self, phrase: &str, kind: Kind) -> Result<(), String> {
+        let norm = normalize_phrase(phrase);
+        if norm.is_empty() {
+            return Err(format!("empty phrase `{phrase}`"));
+        }
+        let i = *self.index.entry(norm.clone()).or_insert_with(|| {
+            self.patterns.push(norm);
+            self.kinds.push(Vec::new());
+            self.patterns.len() - 1
+        });
+        if !self.kinds[i].contains(&kind) {
+            self.kinds[i].push(kind);
+        }
+        Ok(())
+    }
+    fn add_all(&mut self, phrases: &[String], kind: Kind) -> Result<(), String> {
+        for p in phrases {
+            self.add(p, kind.clone())?;
+        }
+        Ok(())
+    }
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(file: &'static str, json: &str) -> Result<T, LexiconError> {
+    serde_json::from_str(json).map_err(|e| LexiconError {
+        file,
+        message: e.to_string(),
+    })
+}
+
+impl Lexicon {
+    /// The lexicon compiled in from `crates/core/data/{cues,flags,syntax}.toml`.
+    pub fn builtin() -> Result<Self, LexiconError> {
+        Self::from_json(
+            include_str!(concat!(env!("OUT_DIR"), "/cues.json")),
+            include_str!(concat!(env!("OUT_DIR"), "/flags.json")),
+            include_str!(concat!(env!("OUT_DIR"), "/syntax.json")),
+        )
+    }
+
+    /// A lexicon from the JSON forms of the three data files.
+    pub fn from_json(cues: &str, flags: &str, syntax: &str) -> Result<Self, LexiconError> {
+        let cues: CuesFile = parse("cues.toml", cues)?;
+        let flags: FlagsFile = parse("flags.toml", flags)?;
+        let syntax: SyntaxFile = parse("syntax.toml", syntax)?;
+        let err = |file: &'static str| move |message: String| LexiconError { file, message };
+
+        let mut ids = HashMap::new();
+        for (i, r) in cues.rule.iter().enumerate() {
+            if ids.insert(r.id.clone(), i).is_some() {
+                return Err(err("cues.toml")(format!("duplicate rule id {}", r.id)));
+            }
+            if !(-10.0..=10.0).contains(&r.goldstein) {
+                return Err(err("cues.toml")(format!(
+                    "{}: goldstein out of range",
+                    r.id
+                )));
+            }
+        }
+        let mut b = Builder {
+            patterns: Vec::new(),
+            kinds: Vec::new(),
+            index: HashMap::new(),
+        };
+        let mut rules = Vec::new();
+        for (i, r) in cues.rule.iter().enumerate() {
+            let upgrade = match &r.upgrade {
+                Some(u) => {
+                    let to = *ids.get(&u.to).ok_or_else(|| {
+                        err("cues.toml")(format!("{}: upgrade to unknown rule {}", r.id, u.to))
+                    })?;
+                    Some((to, u.words.iter().map(|w| normalize_phrase(w)).collect()))
+                }
+                None => None,
+            };
+            let verbs: HashSet<&String> = r.verbs.iter().collect();
+            let nouns: HashSet<&String> = r.nouns.iter().collect();
+            let mut cue_list = Vec::new();
+            for phrase in r.verbs.iter().chain(r.nouns.iter()) {
+                if cue_list.contains(phrase) {
+                    continue;
+                }
+                cue_list.push(phrase.clone());
+                let form = match (verbs.contains(phrase), nouns.contains(phrase)) {
+                    (true, true) => Form::Either,
+                    (true, false) => Form::Verb,
+                    _ => Form::Noun,
+                };
+                let mut parts = phrase.split("...").map(str::trim);
+                let head = parts.next().unwrap_or_default();
+                let rest: Vec<String> = parts.map(normalize_phrase).collect();
+                if rest.iter().any(String::is_empty) {
+                    return Err(err("cues.toml")(format!("{}: bad gap in `{phrase}`", r.id)));
+                }
+                b.add(
+                    head,
+                    Kind::Cue {
+                        rule: i,
+                        form,
+                        rest,
+                    },
+                )
+                .map_err(err("cues.toml"))?;
+            }
+            rules.push(Rule {
+                id: r.id.clone(),
+                event: r.event.clone(),
+                quad: r.quad,
+                goldstein: r.goldstein,
+                symmetric: r.symmetric,
+                target_in: r.target_in,
+                governs: r.governs,
+                requires_speech: r.requires_speech,
+                purpose_yields: r.purpose_yields,
+                requires_after: r
+                    .requires_after
+                    .iter()
+                    .map(|w| normalize_phrase(w))
+                    .collect(),
+                window: r.window.unwrap_or(5),
+                excludes_after: r
+                    .excludes_after
+                    .iter()
+                    .map(|w| normalize_phrase(w))
+                    .collect(),
+                upgrade,
+                cues: cue_list,
+            });
+        }
+        let e = err("cues.toml");
+        b.add_all(&cues.ignore.phrases, Kind::Ignore).map_err(e)?;
+        let e = err("flags.toml");
+        b.add_all(&flags.negation.markers, Kind::Neg).map_err(e)?;
+        b.add_all(&flags.negation.except, Kind::NegExcept)
+            .map_err(e)?;
+        b.add_all(&flags.negation.blockers, Kind::NegBlock)
+            .map_err(e)?;
+        b.add_all(&flags.limitation.before, Kind::LimBefore)
+            .map_err(e)?;
+        b.add_all(&flags.limitation.after, Kind::LimAfter)
+            .map_err(e)?;
+        b.add_all(&flags.limitation.except, Kind::LimExcept)
+            .map_err(e)?;
+        b.add_all(&flags.hedging.markers, Kind::Hedge).map_err(e)?;
+        b.add_all(&flags.hedging.speech, Kind::HedgeSpeech)
+            .map_err(e)?;
+        b.add_all(&flags.hypothetical.conditional, Kind::Cond)
+            .map_err(e)?;
+        b.add_all(&flags.hypothetical.forward, Kind::HypoForward)
+            .map_err(e)?;
+        b.add_all(&flags.hypothetical.factive, Kind::Factive)
+            .map_err(e)?;
+        b.add_all(&flags.reporting.verbs, Kind::Speech).map_err(e)?;
+        b.add_all(&flags.reporting.quote_only, Kind::SpeechQuoteOnly)
+            .map_err(e)?;
+        b.add_all(&flags.reporting.frames, Kind::Frame).map_err(e)?;
+        b.add_all(&flags.reporting.speakers, Kind::Speaker)
+            .map_err(e)?;
+        let e = err("syntax.toml");
+        b.add_all(&syntax.boundaries, Kind::Boundary).map_err(e)?;
+        b.add_all(&syntax.anaphoric, Kind::Anaphoric).map_err(e)?;
+        b.add_all(&syntax.dual_anaphora, Kind::Dual).map_err(e)?;
+        for group in &syntax.beneficiary {
+            b.add_all(&group.words, Kind::Benef(group.flag))
+                .map_err(e)?;
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&b.patterns)
+            .map_err(|x| LexiconError {
+                file: "cues.toml",
+                message: x.to_string(),
+            })?;
+        let words = Words {
+            agent_nouns: set(&syntax.agent_nouns),
+            auxiliaries: set(&syntax.auxiliaries),
+            determiners: set(&syntax.determiners),
+            list_glue: set(&syntax.list_glue),
+            pp_preps: set(&syntax.pp_preps),
+            locative_preps: set(&syntax.locative_preps),
+            ing_exceptions: set(&syntax.ing_exceptions),
+            org_anaphora: set(&syntax.org_anaphora),
+            comparison_suffixes: set(&syntax.comparison_suffixes),
+            non_state_nouns: set(&syntax.non_state_nouns),
+            circumstance_preps: set(&syntax.circumstance_preps),
+            initial_conditionals: set(&flags.hypothetical.initial),
+        };
+        Ok(Lexicon {
+            rules,
+            kinds: b.kinds,
+            windows: Windows {
+                negation: flags.negation.window,
+                limitation: flags.limitation.window,
+                hedging: flags.hedging.window,
+                hypothetical: flags.hypothetical.window,
+            },
+            words,
+            ac,
+        })
+    }
+
+    /// The index of the rule with this id.
+    pub fn rule_index(&self, id: &str) -> Option<usize> {
+        self.rules.iter().position(|r| r.id == id)
+    }
+
+    /// Every phrase found in `tokens`, on whole tokens, overlapping ones included.
+    pub(crate) fn hits(&self, tokens: &[Token]) -> Vec<Hit> {
+        let hay = join(tokens);
+        // Byte offset in `hay` -> token index, for starts and for ends.
+        let mut starts = HashMap::with_capacity(tokens.len());
+        let mut ends = HashMap::with_capacity(tokens.len());
+        let mut pos = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            starts.insert(pos, i);
+            pos += t.norm.len();
+            ends.insert(pos, i + 1);
+            pos += 1;
+        }
+        let mut out = Vec::new();
+        for m in self.ac.find_overlapping_iter(&hay) {
+            if let (Some(&s), Some(&e)) = (starts.get(&m.start()), ends.get(&m.end())) {
+                out.push(Hit {
+                    start: s,
+                    end: e,
+                    pat: m.pattern().as_usize(),
+                });
+            }
+        }
+        out
+    }
+
+    /// True when the normalised `phrase` occurs as whole tokens at `tokens[at..]`.
+    pub(crate) fn phrase_at(tokens: &[Token], at: usize, phrase: &str) -> Option<usize> {
+        let mut i = at;
+        for part in phrase.split(' ') {
+            if tokens.get(i)?.norm != part {
+                return None;
+            }
+            i += 1;
+        }
+        Some(i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::relations::tokens::tokenize;
+
+    fn lex() -> Lexicon {
+        Lexicon::builtin().expect("built-in lexicon compiles")
+    }
+
+    #[test]
+    fn builtin_lexicon_compiles_with_many_rules() {
+        let l = lex();
+        assert!(l.rules.len() >= 40, "{} rules", l.rules.len());
+        for r in &l.rules {
+            assert!(!r.id.is_empty() && !r.event.is_empty());
+            let prefix = if r.quad.is_cooperation() {
+                "coop."
+            } else if r.quad.is_conflict() {
+                "conf."
+            } else {
+                "neutral."
+            };
+            assert!(r.id.starts_with(prefix), "{} does not match its quad", r.id);
+            let kind = if r.quad.is_material() {
+                ".material."
+            } else {
+                ".verbal."
+            };
+            if r.quad != Quad::Neutral {
+                assert!(r.id.contains(kind), "{} does not match its quad", r.id);
+            }
+        }
+    }
+
+    #[test]
+    fn no_cue_phrase_belongs_to_two_rules() {
+        let l = lex();
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for r in &l.rules {
+            for c in &r.cues {
+                if let Some(other) = seen.insert(c.as_str(), r.id.as_str()) {
+                    panic!("cue `{c}` is in {other} and {}", r.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn published_goldstein_values_from_domain_notes() {
+        let l = lex();
+        let g = |id: &str| l.rules[l.rule_index(id).unwrap()].goldstein;
+        assert_eq!(g("coop.verbal.praise"), 3.4);
+        assert_eq!(g("coop.material.sign"), 8.0);
+        assert_eq!(g("coop.material.military_aid"), 8.3);
+        assert_eq!(g("conf.verbal.criticize"), -2.0);
+        assert_eq!(g("conf.material.sanction"), -8.0);
+        assert_eq!(g("conf.material.attack"), -10.0);
+    }
+
+    #[test]
+    fn hits_respect_word_boundaries() {
+        let l = lex();
+        let toks = tokenize("Russia supported Iran; supportive words, unsupported", 0);
+        let hits = l.hits(&toks);
+        let cue_words: Vec<&str> = hits
+            .iter()
+            .filter(|h| l.kinds[h.pat].iter().any(|k| matches!(k, Kind::Cue { .. })))
+            .map(|h| toks[h.start].norm.as_str())
+            .collect();
+        assert_eq!(cue_words, ["supported"]);
+    }
+
+    #[test]
+    fn malformed_data_is_an_error_not_a_panic() {
+        let flags = include_str!(concat!(env!("OUT_DIR"), "/flags.json"));
+        let syntax = include_str!(concat!(env!("OUT_DIR"), "/syntax.json"));
+        let bad_quad = r#"{"ignore":{"phrases":[]},"rule":[{"id":"x","event":"e","quad":"friendly","goldstein":1.0}]}"#;
+        assert!(Lexicon::from_json(bad_quad, flags, syntax).is_err());
+        let bad_upgrade = r#"{"ignore":{"phrases":[]},"rule":[{"id":"x","event":"e","quad":"neutral","goldstein":0.0,"verbs":["say"],"upgrade":{"to":"nope","words":["a"]}}]}"#;
+        assert!(Lexicon::from_json(bad_upgrade, flags, syntax).is_err());
+        assert!(Lexicon::from_json("not json", flags, syntax).is_err());
+    }
+}
