@@ -17,7 +17,7 @@ mod invariants;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use entente_core::{corpus, export, Document, Engine};
+use entente_core::{corpus, export, Document, Engine, Flag};
 
 const SEED_000: &str = include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt");
 const SEED_002: &str = include_str!("../../../seeds/002_453ac6874c6a2860.txt");
@@ -615,6 +615,96 @@ fn crlf_and_cr_give_the_same_actors_as_lf() {
         assert_eq!(d.sentences.len(), d_lf.sentences.len(), "{name}");
         assert_eq!(actor_view(&d), actor_view(&d_lf), "{name}");
         assert_eq!(d.relations.len(), d_lf.relations.len(), "{name}");
+    }
+}
+
+/// A paragraph closed by "- analysts add." is reported speech (REP-PARA in the
+/// relation coder) whatever ends its lines: LF, CRLF, lone CR, U+2029, U+2028, NEL
+/// (SB10). Found by PROP-EOL. FAILS until `relations::scope::paragraphs` reads the line
+/// ends SB10 lists; it splits paragraphs on `\n` blank lines only.
+#[test]
+fn relation_paragraph_attribution_with_any_line_end() {
+    for (name, eol) in [
+        ("LF", "\n\n"),
+        ("CRLF", "\r\n\r\n"),
+        ("CR", "\r\r"),
+        ("paragraph separator", "\u{2029}"),
+        ("line separators", "\u{2028}\u{2028}"),
+        ("NEL", "\u{85}\u{85}"),
+    ] {
+        let raw = format!("Russia will support Iran. - analysts add.{eol}Putin praised Syria.");
+        let doc = analyze(&raw);
+        let r = doc
+            .relations
+            .iter()
+            .find(|r| r.source == "RUS" && r.target == "IRN")
+            .unwrap_or_else(|| panic!("{name}: no RUS -> IRN relation"));
+        assert!(r.has(Flag::Reported), "{name}: {:?}", r.flags);
+        assert_eq!(r.reported_by.as_deref(), Some("analysts"), "{name}");
+        let p = doc
+            .relations
+            .iter()
+            .find(|r| r.source == "putin")
+            .unwrap_or_else(|| panic!("{name}: no putin relation"));
+        assert!(
+            !p.has(Flag::Reported),
+            "{name}: the next paragraph is not reported"
+        );
+    }
+}
+
+/// An unclosed quotation ends with its paragraph, whatever ends the paragraph's lines:
+/// the next paragraph is not the site's speech. Found by PROP-EOL. FAILS for CR, U+2029,
+/// U+2028 and NEL until `relations::scope::paragraphs` reads the line ends SB10 lists.
+#[test]
+fn relation_unclosed_quote_stops_at_the_paragraph_with_any_line_end() {
+    for (name, eol) in [
+        ("LF", "\n\n"),
+        ("CRLF", "\r\n\r\n"),
+        ("CR", "\r\r"),
+        ("paragraph separator", "\u{2029}"),
+        ("line separators", "\u{2028}\u{2028}"),
+        ("NEL", "\u{85}\u{85}"),
+    ] {
+        let raw = format!(
+            "The site added, “But Iran’s influence had clear borders.{eol}\
+             Russia and Iran gathered in Moscow for the conference “Cooperation,” no one \
+             expected it."
+        );
+        let doc = analyze(&raw);
+        let r = doc
+            .relations
+            .iter()
+            .find(|r| r.source == "RUS" && r.target == "IRN")
+            .unwrap_or_else(|| panic!("{name}: no RUS -> IRN relation"));
+        assert!(
+            !r.has(Flag::Reported),
+            "{name}: {:?} {:?}",
+            r.flags,
+            r.reported_by
+        );
+    }
+}
+
+/// "the alliance" names the organisation named shortly before; a paragraph that names
+/// nobody, put in between, changes nothing. Found by PROP-NEUTRAL. FAILS until the
+/// relation coder's window for "the alliance" (`last_org`, at most two sentences back,
+/// in `relations.rs`) stops counting sentences that name no actor.
+#[test]
+fn relation_alliance_anaphora_ignores_a_neutral_paragraph() {
+    let plain =
+        "NATO leaders met in Brussels.\n\nThe talks ended late. Russia condemned the alliance.";
+    let padded = "NATO leaders met in Brussels.\n\nThe weather was mild that week.\n\n\
+                  The talks ended late. Russia condemned the alliance.";
+    for (name, raw) in [("plain", plain), ("with a neutral paragraph", padded)] {
+        let doc = analyze(raw);
+        assert!(
+            doc.relations
+                .iter()
+                .any(|r| r.source == "RUS" && r.target == "nato" && r.cue == "condemned"),
+            "{name}: {:?}",
+            doc.relations
+        );
     }
 }
 
