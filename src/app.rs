@@ -1,0 +1,771 @@
+//! The explorer's root: its options, the state every view shares (a context, one per
+//! mounted explorer, so two can live on one page), the URL and history sync, the header,
+//! the filters, the status line and the main views.
+
+use std::collections::HashSet;
+
+use entente_core::summary::{ActorSummary, RelRef};
+use entente_core::Engine;
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::corpus::{PageCorpus, Source};
+use crate::filter::{self, Facet, FacetCounts};
+use crate::present::Theme;
+use crate::url::{self, Filters, Tab, ViewState};
+use crate::views::{AddPanel, CardGrid, GraphView, Panel};
+use crate::web;
+
+/// Local-storage key of the chosen theme.
+pub const THEME_KEY: &str = "entente.theme";
+
+/// How an explorer starts and what it may touch.
+#[derive(Debug, Clone)]
+pub struct AppOptions {
+    /// The view to open, as a URL query (`?country=IRN&actor=putin`). When `None` and
+    /// `use_url` is set, the address bar's query is read.
+    pub initial_query: Option<String>,
+    /// Read and write the address bar and listen to back/forward. An embed sets it false:
+    /// it must not write history.
+    pub use_url: bool,
+    /// Load and save the reader's own articles and the theme in local storage.
+    pub persist: bool,
+    /// A corpus to show instead of the bundled articles (tests build one by hand).
+    pub corpus: Option<PageCorpus>,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        AppOptions {
+            initial_query: None,
+            use_url: true,
+            persist: true,
+            corpus: None,
+        }
+    }
+}
+
+impl AppOptions {
+    /// Options for an explorer embedded in another page: starts at `query`, never
+    /// touches the address bar, history or storage.
+    pub fn embed(query: &str) -> Self {
+        AppOptions {
+            initial_query: Some(query.to_string()),
+            use_url: false,
+            persist: false,
+            corpus: None,
+        }
+    }
+}
+
+/// The state one explorer's views share. Copy: signals and memos are handles.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub corpus: RwSignal<PageCorpus>,
+    pub state: RwSignal<ViewState>,
+    /// Quiet notices (ignored URL parameters, storage problems), dismissable.
+    pub notices: RwSignal<Vec<String>>,
+    /// The last thing done, announced politely (export, added, removed).
+    pub status: RwSignal<String>,
+    pub filters: Memo<Filters>,
+    pub kept: Memo<Vec<RelRef>>,
+    pub visible: Memo<Vec<ActorSummary>>,
+    pub counts: Memo<FacetCounts>,
+    /// The "add your own article" panel is open.
+    pub adding: RwSignal<bool>,
+    pub theme: RwSignal<Theme>,
+    pub engine: StoredValue<Engine>,
+    pub persist: bool,
+    pub root: NodeRef<html::Div>,
+}
+
+impl Ctx {
+    /// Opens an actor's full view (the card pivots there), closing pair and reader.
+    pub fn open_actor(&self, id: &str) {
+        let id = id.to_string();
+        self.state.update(|s| {
+            s.actor = Some(id);
+            s.pair = None;
+            s.read = None;
+            s.sentence = None;
+        });
+    }
+
+    /// Opens the pair view of `a` and `b`.
+    pub fn open_pair(&self, a: &str, b: &str) {
+        if a == b {
+            return;
+        }
+        let (a, b) = (a.to_string(), b.to_string());
+        self.state.update(|s| {
+            s.pair = Some((a, b));
+            s.read = None;
+            s.sentence = None;
+        });
+    }
+
+    /// Opens the reader on article `doc`, at `sentence` when given.
+    pub fn read(&self, doc: usize, sentence: Option<usize>) {
+        let key = self.corpus.with_untracked(|c| c.doc_key(doc).to_string());
+        self.state.update(|s| {
+            s.read = Some(key);
+            s.sentence = sentence;
+        });
+    }
+
+    pub fn clear_filters(&self) {
+        self.state.update(|s| s.filters = Filters::default());
+    }
+
+    /// Closes the top-most panel (reader, then pair, then actor, then the add panel).
+    /// Returns false when nothing was open.
+    pub fn close_top(&self) -> bool {
+        if self.adding.get_untracked() {
+            self.adding.set(false);
+            return true;
+        }
+        let s = self.state.get_untracked();
+        if s.read.is_some() {
+            self.state.update(|s| {
+                s.read = None;
+                s.sentence = None;
+            });
+        } else if s.pair.is_some() {
+            self.state.update(|s| s.pair = None);
+        } else if let Some(id) = s.actor {
+            self.state.update(|s| s.actor = None);
+            self.focus_later(format!(
+                "[data-testid=\"card\"][data-actor=\"{}\"]",
+                css_escape(&id)
+            ));
+        } else {
+            return false;
+        }
+        true
+    }
+
+    /// Focuses the first element matching `selector` in this explorer after the next paint.
+    pub fn focus_later(&self, selector: String) {
+        let root = self.root;
+        request_animation_frame(move || {
+            if let Some(el) = root.get_untracked() {
+                web::focus_first(&el, &selector);
+            }
+        });
+    }
+
+    /// The kept relations as a set, for `keep` closures.
+    pub fn kept_set(&self) -> HashSet<RelRef> {
+        self.kept.with(|k| k.iter().copied().collect())
+    }
+}
+
+/// Escapes a value for a CSS attribute selector in double quotes.
+pub fn css_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// Reads the reader's stored articles; problems become notices.
+fn stored_sources(notices: &mut Vec<String>) -> Vec<Source> {
+    match crate::storage::load() {
+        Ok(list) => list
+            .into_iter()
+            .map(|a| Source::yours(&a.id, &a.name, &a.text, a.warning))
+            .collect(),
+        Err(e) => {
+            notices.push(format!("Your saved articles could not be read: {e}"));
+            Vec::new()
+        }
+    }
+}
+
+/// The explorer. Mount it with [`crate::mount`] or [`crate::mount_to`].
+pub fn explorer(options: AppOptions) -> impl IntoView {
+    let engine = Engine::builtin();
+    let mut notices: Vec<String> = Vec::new();
+    let corpus0 = match options.corpus {
+        Some(c) => c,
+        None => {
+            let mut sources = Source::seeds(crate::seeds::SEEDS);
+            if options.persist {
+                sources.extend(stored_sources(&mut notices));
+            }
+            PageCorpus::build(&engine, sources)
+        }
+    };
+    let query = options
+        .initial_query
+        .clone()
+        .or_else(|| options.use_url.then(web::location_search))
+        .unwrap_or_default();
+    let (s, n1) = url::parse(&query);
+    let (s, n2) = corpus0.validate(s);
+    notices.extend(n1.iter().chain(n2.iter()).map(|n| n.to_string()));
+
+    let theme0 = if options.persist {
+        web::stored(THEME_KEY)
+            .and_then(|t| t.parse().ok())
+            .unwrap_or_default()
+    } else {
+        Theme::Auto
+    };
+
+    let corpus = RwSignal::new(corpus0);
+    let state = RwSignal::new(s);
+    let filters = Memo::new(move |_| state.with(|s| s.filters.clone()));
+    let kept = Memo::new(move |_| filters.with(|f| corpus.with(|c| filter::kept(c, f))));
+    let visible =
+        Memo::new(move |_| filters.with(|f| corpus.with(|c| filter::visible_actors(c, f))));
+    let counts = Memo::new(move |_| filters.with(|f| corpus.with(|c| filter::facet_counts(c, f))));
+    let ctx = Ctx {
+        corpus,
+        state,
+        notices: RwSignal::new(notices),
+        status: RwSignal::new(String::new()),
+        filters,
+        kept,
+        visible,
+        counts,
+        adding: RwSignal::new(false),
+        theme: RwSignal::new(theme0),
+        engine: StoredValue::new(engine),
+        persist: options.persist,
+        root: NodeRef::new(),
+    };
+    provide_context(ctx);
+
+    if options.persist {
+        Effect::new(move |prev: Option<Theme>| {
+            let t = ctx.theme.get();
+            if prev.is_some_and(|p| p != t) {
+                web::store(THEME_KEY, t.as_str());
+            }
+            t
+        });
+    }
+
+    if options.use_url {
+        // state -> address bar: a new entry per step, except typing in the search box
+        Effect::new(move |prev: Option<ViewState>| {
+            let s = ctx.state.get();
+            let q = url::to_query(&s);
+            if q != web::location_search() {
+                let replace = match &prev {
+                    None => true,
+                    Some(p) => {
+                        p.filters.q != s.filters.q && {
+                            let mut p2 = p.clone();
+                            p2.filters.q = s.filters.q.clone();
+                            p2 == s
+                        }
+                    }
+                };
+                web::write_query(&q, replace);
+            }
+            s
+        });
+        // back/forward -> state
+        let handle = window_event_listener(ev::popstate, move |_| {
+            let (s, n1) = url::parse(&web::location_search());
+            let (s, n2) = ctx.corpus.with_untracked(|c| c.validate(s));
+            let fresh: Vec<String> = n1.iter().chain(n2.iter()).map(|n| n.to_string()).collect();
+            if !fresh.is_empty() {
+                ctx.notices.set(fresh);
+            }
+            ctx.state.set(s);
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    // a panel that opens takes focus (its heading), unless the reader focuses a sentence
+    let panel_key = Memo::new(move |_| {
+        ctx.state.with(|s| {
+            (
+                s.actor.clone(),
+                s.pair.clone(),
+                s.read.clone(),
+                s.sentence.is_some(),
+            )
+        })
+    });
+    Effect::new(move |prev: Option<()>| {
+        let (actor, pair, read, at_sentence) = panel_key.get();
+        let open = actor.is_some() || pair.is_some() || read.is_some();
+        if prev.is_some() && open && !at_sentence {
+            ctx.focus_later(".ent-panel__heading".into());
+        }
+    });
+
+    let on_key = move |ev: ev::KeyboardEvent| {
+        if ev.key() == "Escape" && ctx.close_top() {
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    };
+
+    let panel_open = move || {
+        ctx.state
+            .with(|s| s.actor.is_some() || s.pair.is_some() || s.read.is_some())
+    };
+
+    view! {
+        <div
+            class="ent-root"
+            class=("ent-root--light", move || ctx.theme.get() == Theme::Light)
+            class=("ent-root--dark", move || ctx.theme.get() == Theme::Dark)
+            data-testid="app"
+            node_ref=ctx.root
+            on:keydown=on_key
+        >
+            <Header />
+            <div class="ent-layout" class=("ent-layout--panel", panel_open)>
+                <FilterNav />
+                <main class="ent-main" data-testid="main">
+                    <StatusLine />
+                    <Notices />
+                    <Tabs />
+                    {move || match ctx.state.with(|s| s.tab) {
+                        Tab::Cards => view! { <CardGrid /> }.into_any(),
+                        Tab::Graph => view! { <GraphView /> }.into_any(),
+                    }}
+                </main>
+                <Panel />
+            </div>
+            <AddPanel />
+        </div>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let export = move |json: bool| {
+        let keep = ctx.kept_set();
+        let n = keep.len();
+        let text = ctx.corpus.with_untracked(|c| {
+            if json {
+                entente_core::export::analysis_json(&c.docs, |rr, _| keep.contains(&rr))
+            } else {
+                entente_core::export::relations_csv(&c.docs, |rr, _| keep.contains(&rr))
+            }
+        });
+        let (name, mime) = if json {
+            ("entente-analysis.json", "application/json")
+        } else {
+            ("entente-relations.csv", "text/csv")
+        };
+        match web::download(name, mime, &text) {
+            Ok(()) => ctx.status.set(format!(
+                "Exported {} as {}.",
+                crate::present::count_noun(n, "relation", "relations"),
+                if json { "JSON" } else { "CSV" }
+            )),
+            Err(e) => ctx.status.set(e),
+        }
+    };
+    view! {
+        <header class="ent-header">
+            <div class="ent-header__brand">
+                <h1 class="ent-header__title">"Entente"</h1>
+                <p class="ent-header__tagline">
+                    "What states and leaders say to each other, and what they do"
+                </p>
+            </div>
+            <div class="ent-header__tools">
+                <button
+                    type="button"
+                    class="ent-button"
+                    data-testid="add-open"
+                    aria-expanded=move || ctx.adding.get().to_string()
+                    on:click=move |_| ctx.adding.update(|a| *a = !*a)
+                >
+                    "Add article"
+                </button>
+                <button
+                    type="button"
+                    class="ent-button"
+                    data-testid="export-csv"
+                    on:click=move |_| export(false)
+                >
+                    "Export CSV"
+                </button>
+                <button
+                    type="button"
+                    class="ent-button"
+                    data-testid="export-json"
+                    on:click=move |_| export(true)
+                >
+                    "Export JSON"
+                </button>
+                <label class="ent-field ent-field--inline">
+                    <span class="ent-field__label">"Theme"</span>
+                    <select
+                        class="ent-select"
+                        data-testid="theme"
+                        on:change=move |ev| {
+                            if let Ok(t) = event_target_value(&ev).parse() {
+                                ctx.theme.set(t);
+                            }
+                        }
+                    >
+                        {Theme::ALL
+                            .into_iter()
+                            .map(|t| {
+                                view! {
+                                    <option
+                                        value=t.as_str()
+                                        selected=move || ctx.theme.get() == t
+                                    >
+                                        {t.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            </div>
+        </header>
+    }
+}
+
+/// The labels and test ids of the facet selects, in display order.
+const FACETS: [(Facet, &str, &str); 6] = [
+    (Facet::Country, "Country", "filter-country"),
+    (Facet::Leader, "Leader", "filter-leader"),
+    (Facet::Kind, "Actor kind", "filter-kind"),
+    (Facet::Quad, "Relation class", "filter-quad"),
+    (Facet::Flag, "Flag", "filter-flag"),
+    (Facet::Article, "Article", "filter-article"),
+];
+
+#[component]
+fn FilterNav() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let open = !web::narrower_than(700);
+    let active = move || {
+        ctx.filters.with(|f| {
+            let mut n = FACETS
+                .iter()
+                .filter(|(x, _, _)| filter::current(f, *x).is_some())
+                .count();
+            if !f.q.trim().is_empty() {
+                n += 1;
+            }
+            n
+        })
+    };
+    view! {
+        <nav class="ent-filters" aria-label="Filters" data-testid="filters">
+            <details class="ent-filters__box" open=open>
+                <summary class="ent-filters__summary">
+                    "Filters"
+                    <span class="ent-filters__active">
+                        {move || match active() {
+                            0 => String::new(),
+                            n => format!(" ({n} active)"),
+                        }}
+                    </span>
+                </summary>
+                <div class="ent-filters__body">
+                    <label class="ent-field">
+                        <span class="ent-field__label">"Search sentences"</span>
+                        <input
+                            type="search"
+                            class="ent-input"
+                            data-testid="filter-q"
+                            placeholder="e.g. drones"
+                            prop:value=move || ctx.filters.with(|f| f.q.clone())
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                ctx.state.update(|s| s.filters.q = v);
+                            }
+                        />
+                    </label>
+                    {FACETS
+                        .into_iter()
+                        .map(|(facet, label, testid)| {
+                            view! { <FacetSelect facet label testid /> }
+                        })
+                        .collect_view()}
+                    <button
+                        type="button"
+                        class="ent-button ent-button--wide"
+                        data-testid="clear-filters"
+                        disabled=move || ctx.filters.with(|f| f.is_empty())
+                        on:click=move |_| ctx.clear_filters()
+                    >
+                        "Clear filters"
+                    </button>
+                    <PairPicker />
+                    <ArticleList />
+                </div>
+            </details>
+        </nav>
+    }
+}
+
+#[component]
+fn FacetSelect(facet: Facet, label: &'static str, testid: &'static str) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let choices = Memo::new(move |_| ctx.corpus.with(|c| filter::choices(c, facet)));
+    let on_change = move |ev: ev::Event| {
+        let v = event_target_value(&ev);
+        ctx.state
+            .update(|s| filter::set(&mut s.filters, facet, Some(&v)));
+    };
+    view! {
+        <label class="ent-field">
+            <span class="ent-field__label">{label}</span>
+            <select class="ent-select" data-testid=testid on:change=on_change>
+                {move || {
+                    let cur = ctx.filters.with(|f| filter::current(f, facet));
+                    let counts = ctx.counts.get();
+                    let any = view! {
+                        <option value="" selected=cur.is_none()>
+                            {format!("Any ({})", counts.get(facet, ""))}
+                        </option>
+                    };
+                    let rest = choices
+                        .get()
+                        .into_iter()
+                        .map(|c| {
+                            let n = counts.get(facet, &c.value);
+                            let selected = cur.as_deref() == Some(c.value.as_str());
+                            view! {
+                                <option value=c.value selected=selected>
+                                    {format!("{} ({n})", c.label)}
+                                </option>
+                            }
+                        })
+                        .collect_view();
+                    (any, rest)
+                }}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn PairPicker() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let a = RwSignal::new(String::new());
+    let b = RwSignal::new(String::new());
+    let actors = Memo::new(move |_| {
+        ctx.corpus.with(|c| {
+            let mut v: Vec<(String, String)> = c
+                .actors
+                .values()
+                .filter(|a| !a.source_only)
+                .map(|a| (a.id.clone(), a.name.clone()))
+                .collect();
+            v.sort_by(|x, y| x.1.cmp(&y.1));
+            v
+        })
+    });
+    let options = move |sel: RwSignal<String>| {
+        move || {
+            actors
+                .get()
+                .into_iter()
+                .map(|(id, name)| {
+                    let selected = sel.get_untracked() == id;
+                    view! {
+                        <option value=id selected=selected>
+                            {name}
+                        </option>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let ready = move || {
+        let (x, y) = (a.get(), b.get());
+        !x.is_empty() && !y.is_empty() && x != y
+    };
+    view! {
+        <fieldset class="ent-pairpick" data-testid="pair-picker">
+            <legend class="ent-pairpick__legend">"Compare two actors"</legend>
+            <label class="ent-field">
+                <span class="ent-field__label">"First"</span>
+                <select
+                    class="ent-select"
+                    data-testid="pair-a"
+                    on:change=move |ev| a.set(event_target_value(&ev))
+                >
+                    <option value="">"Choose…"</option>
+                    {options(a)}
+                </select>
+            </label>
+            <label class="ent-field">
+                <span class="ent-field__label">"Second"</span>
+                <select
+                    class="ent-select"
+                    data-testid="pair-b"
+                    on:change=move |ev| b.set(event_target_value(&ev))
+                >
+                    <option value="">"Choose…"</option>
+                    {options(b)}
+                </select>
+            </label>
+            <button
+                type="button"
+                class="ent-button ent-button--wide"
+                data-testid="pair-open"
+                disabled=move || !ready()
+                on:click=move |_| ctx.open_pair(&a.get_untracked(), &b.get_untracked())
+            >
+                "Compare"
+            </button>
+        </fieldset>
+    }
+}
+
+/// The articles in the corpus, each opening the reader.
+#[component]
+fn ArticleList() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let list = move || {
+        ctx.corpus.with(|c| {
+            (0..c.docs.len())
+                .map(|i| (i, c.doc_title(i), c.is_yours(i), c.docs[i].relations.len()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="ent-articles" aria-label="Articles">
+            <h2 class="ent-articles__title">"Articles"</h2>
+            <ul class="ent-articles__list" data-testid="articles">
+                {move || {
+                    list()
+                        .into_iter()
+                        .map(|(i, title, yours, rels)| {
+                            view! {
+                                <li class="ent-articles__item" data-testid="article">
+                                    <button
+                                        type="button"
+                                        class="ent-link"
+                                        title="Read the article"
+                                        on:click=move |_| ctx.read(i, None)
+                                    >
+                                        {title}
+                                    </button>
+                                    <span class="ent-articles__meta">
+                                        {format!(
+                                            " {}{}",
+                                            if yours { "yours · " } else { "" },
+                                            crate::present::count_noun(rels, "relation", "relations"),
+                                        )}
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn StatusLine() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let line = move || {
+        let actors = ctx.visible.with(|v| v.len());
+        let rels = ctx.kept.with(|k| k.len());
+        let total = ctx.corpus.with(|c| c.relation_count());
+        let arts = ctx.corpus.with(|c| c.docs.len());
+        let mut s = format!(
+            "{} · {}",
+            crate::present::count_noun(actors, "actor", "actors"),
+            crate::present::count_noun(rels, "relation", "relations"),
+        );
+        if rels != total {
+            s.push_str(&format!(" of {total}"));
+        }
+        s.push_str(&format!(
+            " · {}",
+            crate::present::count_noun(arts, "article", "articles")
+        ));
+        s
+    };
+    view! {
+        <div class="ent-status" role="status" aria-live="polite" data-testid="status">
+            <span class="ent-status__counts" data-testid="counts">
+                {line}
+            </span>
+            <span class="ent-status__msg" data-testid="status-msg">
+                {move || ctx.status.get()}
+            </span>
+        </div>
+    }
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <div class="ent-notices" aria-live="polite" data-testid="notices">
+            {move || {
+                let list = ctx.notices.get();
+                (!list.is_empty())
+                    .then(|| {
+                        view! {
+                            <div class="ent-notice">
+                                <ul class="ent-notice__list">
+                                    {list
+                                        .into_iter()
+                                        .map(|n| {
+                                            view! {
+                                                <li class="ent-notice__item" data-testid="notice">
+                                                    {n}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                                <button
+                                    type="button"
+                                    class="ent-button ent-button--small"
+                                    data-testid="notices-dismiss"
+                                    on:click=move |_| ctx.notices.set(Vec::new())
+                                >
+                                    "Dismiss"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Tabs() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <div class="ent-tabs" role="group" aria-label="View">
+            {Tab::ALL
+                .into_iter()
+                .map(|t| {
+                    let label = match t {
+                        Tab::Cards => "Cards",
+                        Tab::Graph => "Graph",
+                    };
+                    view! {
+                        <button
+                            type="button"
+                            class="ent-tabs__tab"
+                            class=("ent-tabs__tab--on", move || ctx.state.with(|s| s.tab == t))
+                            data-testid=format!("tab-{t}")
+                            aria-pressed=move || ctx.state.with(|s| s.tab == t).to_string()
+                            on:click=move |_| ctx.state.update(|s| s.tab = t)
+                        >
+                            {label}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

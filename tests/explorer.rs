@@ -1,0 +1,450 @@
+//! Component tests of the explorer in headless Chromium: mount it over the hand-made
+//! fixture corpus (`entente::fixtures`), act on the DOM, tick, assert by `data-testid`.
+//! Expected values are read off the fixture texts (see `src/fixtures.rs`).
+//!
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p entente`
+
+#![cfg(target_arch = "wasm32")]
+
+use entente::corpus::{PageCorpus, Source};
+use entente::{fixtures, AppOptions};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A mounted explorer in its own element; unmounted and removed when dropped.
+struct Mounted {
+    el: HtmlElement,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.el.remove();
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn options(query: &str, corpus: PageCorpus) -> AppOptions {
+    AppOptions {
+        initial_query: Some(query.to_string()),
+        use_url: false,
+        persist: false,
+        corpus: Some(corpus),
+    }
+}
+
+async fn mount_with(opts: AppOptions) -> Mounted {
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&el).unwrap();
+    let handle = entente::mount_to(el.clone(), opts);
+    tick().await;
+    Mounted {
+        el,
+        _handle: Box::new(handle),
+    }
+}
+
+async fn mount(query: &str) -> Mounted {
+    mount_with(options(query, fixtures::sample())).await
+}
+
+async fn tick() {
+    leptos::task::tick().await;
+    sleep(20).await;
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+impl Mounted {
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.el.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+            .collect()
+    }
+    fn by_id(&self, testid: &str) -> Vec<Element> {
+        self.all(&format!("[data-testid=\"{testid}\"]"))
+    }
+    fn one(&self, testid: &str) -> Element {
+        self.by_id(testid)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no element with data-testid={testid}"))
+    }
+    fn text(&self, testid: &str) -> String {
+        self.one(testid).text_content().unwrap_or_default()
+    }
+    fn count(&self, testid: &str) -> usize {
+        self.by_id(testid).len()
+    }
+    fn card_ids(&self) -> Vec<String> {
+        self.by_id("card")
+            .iter()
+            .map(|c| c.get_attribute("data-actor").unwrap_or_default())
+            .collect()
+    }
+    fn card(&self, id: &str) -> Element {
+        self.all(&format!("[data-testid=\"card\"][data-actor=\"{id}\"]"))
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no card for {id}"))
+    }
+    async fn select(&self, testid: &str, value: &str) {
+        let s: web_sys::HtmlSelectElement = self.one(testid).unchecked_into();
+        s.set_value(value);
+        fire(&s, "change");
+        tick().await;
+    }
+    async fn type_in(&self, testid: &str, value: &str) {
+        let el = self.one(testid);
+        if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            i.set_value(value);
+        } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            t.set_value(value);
+        }
+        fire(&el, "input");
+        tick().await;
+    }
+    async fn click(&self, el: &Element) {
+        el.unchecked_ref::<HtmlElement>().click();
+        tick().await;
+    }
+    async fn click_id(&self, testid: &str) {
+        let el = self.one(testid);
+        self.click(&el).await;
+    }
+}
+
+fn fire(target: &web_sys::EventTarget, name: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict(name, &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+fn key(target: &web_sys::EventTarget, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_key(key);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn cards_show_every_actor_most_important_first() {
+    let m = mount("").await;
+    // importance = mentions + 2 × effective relations: Iran 5 + 2×4 = 13, Russia 3 + 2×2 = 7,
+    // Israel 2 + 2×2 = 6 and Putin 2 + 2×2 = 6 (tie by name), Reuters 1
+    assert_eq!(m.card_ids(), vec!["IRN", "RUS", "ISR", "putin", "reuters"]);
+    assert_eq!(m.text("counts"), "5 actors · 6 relations · 3 articles");
+}
+
+#[wasm_bindgen_test]
+async fn a_card_reads_kind_country_role_counts_and_bars() {
+    let m = mount("").await;
+    let putin = m.card("putin").text_content().unwrap();
+    assert!(putin.contains("Vladimir Putin"), "{putin}");
+    assert!(
+        putin.contains("person · Russia (RUS) · President of Russia, since 2012-05-07"),
+        "{putin}"
+    );
+    assert!(putin.contains("2 mentions in 2 articles"), "{putin}");
+    // Putin praised Iran (+3.4) and may help Iran (+8.3): mean +5.85 reads +5.9; none received
+    assert!(
+        putin.contains("mean Goldstein given +5.9, received –"),
+        "{putin}"
+    );
+    let iran = m.card("IRN");
+    let received = iran
+        .query_selector("[data-testid=bar-received] [role=img]")
+        .unwrap()
+        .unwrap()
+        .get_attribute("aria-label")
+        .unwrap();
+    // praised (verbal coop), may help (material coop, hedged but effective), struck
+    // (material conflict); the negated "will not arm" is not counted
+    assert_eq!(
+        received,
+        "receives: verbal cooperation 1, material cooperation 1, verbal conflict 0, material conflict 1"
+    );
+    let legend = iran
+        .query_selector("[data-testid=bar-given] .ent-bar__legend")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(legend.contains("m.coop 1"), "{legend}");
+}
+
+#[wasm_bindgen_test]
+async fn card_evidence_marks_the_actor_and_the_cue_as_text() {
+    let m = mount("").await;
+    let iran = m.card("IRN");
+    let quotes = iran.query_selector_all(".ent-quote").unwrap();
+    assert_eq!(quotes.length(), 2, "two strongest sentences");
+    let first: Element = quotes.item(0).unwrap().unchecked_into();
+    // strongest plain evidence: Iran supplied drones to Russia (+8.3)
+    assert_eq!(
+        first.text_content().unwrap(),
+        "Iran supplied drones to Russia."
+    );
+    let mark = |sel: &str| {
+        first
+            .query_selector(sel)
+            .unwrap()
+            .map(|e| e.text_content().unwrap())
+    };
+    assert_eq!(mark(".ent-mark--actor").as_deref(), Some("Iran"));
+    assert_eq!(mark(".ent-mark--cue").as_deref(), Some("supplied"));
+    assert_eq!(mark(".ent-mark--counterpart").as_deref(), Some("Russia"));
+}
+
+#[wasm_bindgen_test]
+async fn filters_combine_and_counts_update() {
+    let m = mount("").await;
+    m.select("filter-country", "ISR").await;
+    let mut ids = m.card_ids();
+    ids.sort();
+    assert_eq!(ids, vec!["IRN", "ISR", "RUS"]);
+    assert_eq!(m.text("counts"), "3 actors · 2 relations of 6 · 3 articles");
+    // the class select counts Israel's relations by class
+    let quad = m.text("filter-quad");
+    assert!(quad.contains("material conflict (1)"), "{quad}");
+    assert!(quad.contains("verbal cooperation (0)"), "{quad}");
+    m.select("filter-quad", "verbal_conflict").await;
+    assert_eq!(m.text("counts"), "2 actors · 1 relation of 6 · 3 articles");
+    m.click_id("clear-filters").await;
+    assert_eq!(m.count("card"), 5);
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_result_says_so_and_clears() {
+    let m = mount("").await;
+    m.type_in("filter-q", "no such words").await;
+    assert_eq!(m.count("card"), 0);
+    assert!(m.text("empty").contains("No actor matches these filters."));
+    m.click_id("empty-clear").await;
+    assert_eq!(m.count("card"), 5);
+    assert_eq!(m.count("empty"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn search_finds_sentences() {
+    let m = mount("").await;
+    m.type_in("filter-q", "DRONES").await;
+    let mut ids = m.card_ids();
+    ids.sort();
+    assert_eq!(ids, vec!["IRN", "RUS"]);
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_card_opens_its_full_view_grouped_by_counterpart() {
+    let m = mount("").await;
+    let card = m.card("RUS");
+    m.click(&card).await;
+    assert_eq!(m.count("actor-view"), 1);
+    let groups: Vec<String> = m
+        .by_id("group")
+        .iter()
+        .map(|g| g.get_attribute("data-actor").unwrap())
+        .collect();
+    // Russia-Iran: two relations; Russia-Israel: one
+    assert_eq!(groups, vec!["IRN", "ISR"]);
+    let view = m.text("actor-view");
+    // the negated act is shown with its flag in words, and why it was coded
+    assert!(view.contains("Russia will not arm Iran."), "{view}");
+    assert!(view.contains("negated"), "{view}");
+    assert!(view.contains("cue “arm”, rule test.arm"), "{view}");
+    assert!(m.card("RUS").class_list().contains("ent-card--selected"));
+}
+
+#[wasm_bindgen_test]
+async fn enter_and_space_open_a_card_and_escape_closes() {
+    let m = mount("").await;
+    key(&m.card("ISR"), "Enter");
+    tick().await;
+    assert!(m.text("actor-view").contains("Israel"));
+    let root = m.one("app");
+    key(&root, "Escape");
+    tick().await;
+    assert_eq!(m.count("actor-view"), 0);
+    key(&m.card("putin"), " ");
+    tick().await;
+    assert!(m.text("actor-view").contains("Vladimir Putin"));
+}
+
+#[wasm_bindgen_test]
+async fn counterparts_pivot_to_the_other_actor() {
+    let m = mount("?actor=putin").await;
+    assert!(m.text("actor-view").contains("Vladimir Putin"));
+    let pivot = m.one("pivot");
+    assert_eq!(pivot.text_content().unwrap(), "Iran");
+    m.click(&pivot).await;
+    let heading = m.all(".ent-panel__heading")[0].text_content().unwrap();
+    assert_eq!(heading, "Iran");
+    // and from a card's counterpart chip
+    let chip = m
+        .all("[data-testid=card][data-actor=ISR] [data-testid=counterpart]")
+        .into_iter()
+        .next()
+        .unwrap();
+    m.click(&chip).await;
+    let heading = m.all(".ent-panel__heading")[0].text_content().unwrap();
+    assert!(heading == "Iran" || heading == "Russia", "{heading}");
+}
+
+#[wasm_bindgen_test]
+async fn the_pair_view_sets_say_against_do_in_both_directions() {
+    let m = mount("?pair=RUS,IRN").await;
+    let dirs = m.by_id("direction");
+    assert_eq!(dirs.len(), 2);
+    let get = |d: &Element, id: &str| {
+        d.query_selector(&format!("[data-testid={id}]"))
+            .unwrap()
+            .map(|e| e.text_content().unwrap())
+            .unwrap_or_default()
+    };
+    // Russia -> Iran: nothing said, the arming is negated, so nothing done either
+    assert_eq!(get(&dirs[0], "say"), "0");
+    assert_eq!(get(&dirs[0], "do"), "0");
+    assert!(get(&dirs[0], "list-negated").contains("Russia will not arm Iran."));
+    // Iran -> Russia: the drones
+    assert_eq!(get(&dirs[1], "do"), "1");
+    assert!(get(&dirs[1], "list-done").contains("Iran supplied drones to Russia."));
+    assert!(get(&dirs[1], "gap").starts_with("−1"));
+    // the side-by-side table: the "Do" row reads 0 for Russia -> Iran, 1 for Iran -> Russia
+    let rows = m.all("[data-testid=pair-table] tbody tr");
+    let cells: Vec<String> = rows[1]
+        .query_selector_all("td")
+        .map(|l| {
+            (0..l.length())
+                .map(|i| l.item(i).unwrap().text_content().unwrap())
+                .collect()
+        })
+        .unwrap();
+    assert_eq!(cells, vec!["0", "1"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_reader_jumps_to_the_sentence_and_focuses_it() {
+    let m = mount("").await;
+    // jump from the first evidence sentence of Israel's card: plain evidence ranks first,
+    // so "Moscow condemned Israel." (sentence 1 of b.txt) before the reported strike
+    let jump = m
+        .all("[data-testid=card][data-actor=ISR] [data-testid=jump]")
+        .into_iter()
+        .next()
+        .unwrap();
+    m.click(&jump).await;
+    sleep(60).await;
+    assert_eq!(m.count("reader"), 1);
+    let text = m.text("reader-text");
+    assert!(
+        text.starts_with("Reuters reported that Israel struck Iran."),
+        "{text}"
+    );
+    let active = document().active_element().unwrap();
+    assert_eq!(active.get_attribute("data-sentence").as_deref(), Some("1"));
+    assert!(active
+        .text_content()
+        .unwrap()
+        .starts_with("Moscow condemned Israel."));
+}
+
+#[wasm_bindgen_test]
+async fn bad_url_parameters_are_ignored_with_a_notice() {
+    let m = mount("?bogus=1&quad=friendly&actor=nobody&country=IRN").await;
+    assert_eq!(m.count("notice"), 3);
+    // the valid part still applies
+    assert!(m.text("filter-country").contains("Iran (IRN)"));
+    assert!(m.count("card") > 0);
+    m.click_id("notices-dismiss").await;
+    assert_eq!(m.count("notice"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn article_text_is_rendered_as_text_never_html() {
+    let engine = entente_core::Engine::builtin();
+    let corpus = PageCorpus::build(
+        &engine,
+        vec![Source::yours(
+            "x",
+            "markup.txt",
+            "<b>Bold</b> claims <img src=x onerror=alert(1)> about Russia and Iran.",
+            None,
+        )],
+    );
+    let m = mount_with(options("?read=yours:x", corpus)).await;
+    let text = m.text("reader-text");
+    assert!(text.contains("<b>Bold</b>"), "{text}");
+    assert!(m.all("[data-testid=reader-text] b").is_empty());
+    assert!(m.all("[data-testid=reader-text] img").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn two_explorers_on_one_page_keep_their_own_state() {
+    let a = mount("?country=ISR").await;
+    let b = mount("").await;
+    assert_eq!(a.count("card"), 3);
+    assert_eq!(b.count("card"), 5);
+    b.select("filter-kind", "person").await;
+    assert_eq!(b.card_ids(), vec!["putin"]);
+    assert_eq!(a.count("card"), 3);
+}
+
+#[wasm_bindgen_test]
+async fn pasted_articles_join_the_corpus_and_can_be_removed() {
+    let m = mount("").await;
+    m.click_id("add-open").await;
+    assert_eq!(m.count("add-panel"), 1);
+    // empty text is refused with a message
+    m.type_in("add-text", "   ").await;
+    m.click_id("add-submit").await;
+    assert!(!m.text("add-errors").is_empty());
+    m.type_in("add-name", "note").await;
+    m.type_in("add-text", "Putin praised Iran. Iran thanked Russia.")
+        .await;
+    m.click_id("add-submit").await;
+    assert_eq!(
+        m.count("your-article"),
+        2,
+        "the fixture's own article and the new one"
+    );
+    assert_eq!(m.count("article"), 4);
+    assert!(m.text("status-msg").starts_with("Added"));
+    let remove = m.by_id("your-remove").pop().unwrap();
+    m.click(&remove).await;
+    assert_eq!(m.count("your-article"), 1);
+    assert_eq!(m.count("article"), 3);
+}
+
+#[wasm_bindgen_test]
+async fn the_graph_links_states_and_leaders_and_pivots() {
+    let m = mount("?tab=graph").await;
+    // Reuters is an organisation: four nodes; four linked pairs
+    assert_eq!(m.count("graph-node"), 4);
+    assert_eq!(m.count("graph-edge"), 4);
+    let node = m
+        .all("[data-testid=graph-node][data-actor=ISR]")
+        .into_iter()
+        .next()
+        .unwrap();
+    fire(&node, "click");
+    tick().await;
+    assert!(m.text("actor-view").contains("Israel"));
+}
