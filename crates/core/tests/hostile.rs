@@ -891,6 +891,27 @@ fn regression_title_the_not_taken_by_a_run_before_it() {
     assert_eq!(surfaces(&doc, "the_guardian"), ["The Guardian"]);
 }
 
+/// Regression (fuzz target `analyze`, minimised by `cargo fuzz tmin`): "according to
+/// the two countries" made two mentions of one span ("both countries" anaphora), and the
+/// REP-FRAME speaker list sliced the tokens between them backwards (`relations/scope.rs`,
+/// `s.toks[s.ments[j - 1].te..s.ments[j].ts]`): a panic. FAILS until the coder is fixed.
+#[test]
+fn regression_frame_speaker_list_over_dual_anaphora() {
+    for (raw, want) in [
+        (
+            "Putin Moscow according to the two countries",
+            ["putin", "RUS"],
+        ),
+        (
+            "Russia and Iran signed a deal, according to both countries.",
+            ["RUS", "IRN"],
+        ),
+    ] {
+        let doc = analyze(raw);
+        assert_eq!(ids(&doc), want, "{raw}");
+    }
+}
+
 /// The article-parsing entry point keeps its spans inside the body on every odd case.
 #[test]
 fn parse_article_on_odd_cases() {
