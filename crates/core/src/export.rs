@@ -4,6 +4,8 @@
 //! Both take the same `keep` filter as [`crate::summary`], so an export holds exactly
 //! what the page shows.
 
+use std::collections::HashMap;
+
 use crate::model::{Analysis, Document, Relation};
 use crate::summary::RelRef;
 
@@ -48,13 +50,14 @@ pub fn relations_csv(docs: &[Document], keep: impl Fn(RelRef, &Relation) -> bool
     let mut out = String::new();
     push_row(&mut out, CSV_COLUMNS.iter().map(|c| Field::Text(c)));
     for (di, doc) in docs.iter().enumerate() {
-        let name_of = |id: &str| {
-            doc.actors
-                .iter()
-                .find(|a| a.id == id)
-                .map(|a| a.name.clone())
-                .unwrap_or_default()
-        };
+        // One lookup table per document: a search of the actor list per relation would
+        // cost actors x relations on a long paste.
+        let names: HashMap<&str, &str> = doc
+            .actors
+            .iter()
+            .map(|a| (a.id.as_str(), a.name.as_str()))
+            .collect();
+        let name_of = |id: &str| names.get(id).copied().unwrap_or_default().to_string();
         for (ri, r) in doc.relations.iter().enumerate() {
             if !keep(RelRef { doc: di, rel: ri }, r) {
                 continue;

@@ -6,13 +6,14 @@
 //!
 //! | id | rule |
 //! |---|---|
-//! | SB1 | a blank line (or a paragraph separator, or a skipped span) ends a sentence; no sentence spans one |
+//! | SB1 | a blank line (or a paragraph separator, a separator line such as `---` or `* * *`, or a skipped span) ends a sentence; no sentence spans one |
 //! | SB2 | a line with no terminal punctuation ends a sentence at its end (headlines, short lines), unless it ends with a continuation mark (`,` `;` `:` dash) or the next line starts in lower case (wrapped text) |
+//! | SB2-WRAP | in hard-wrapped text (paragraphs of three lines or more, 30 to 120 chars wide, that run on in lower case), a line that ends only because the next word did not fit goes on |
 //! | SB3 | a full stop between digits (`3.5`, `80.5%`) is not a boundary |
 //! | SB4 | abbreviations from `data/abbreviations.toml`: `continues` never end a sentence, `may_end` only before a sentence starter |
 //! | SB5 | initials (`S. Jaishankar`, `J. D. Vance`) and dotted capitals (`U.A.E.`) end a sentence only before a sentence starter |
 //! | SB6 | closing quotes and brackets after terminal punctuation belong to the sentence they close (`partnership."`, `?"`, `? ”`) |
-//! | SB7 | terminal punctuation (`.` `!` `?` `…` `...`) ends a sentence only before white space and a word that does not continue it: lower case, `,` `;` `:`, or an attribution dash (`them. - the publication writes.`) continue the sentence |
+//! | SB7 | terminal punctuation (`.` `!` `?` `…` `...`, and `؟` `۔` `।` `॥` `։` `።` of other scripts) ends a sentence only before white space and a word that does not continue it: lower case, `,` `;` `:`, or an attribution dash (`them. - the publication writes.`) continue the sentence |
 //! | SB8 | bullet lines (`•`, `-`, `*`, `1.`) are sentences of their own; the marker is not part of the sentence |
 //! | SB9 | spans are trimmed of white space (NBSP, tabs, zero-width marks included) |
 //! | SB10 | line ends are `\n`, `\r\n`, lone `\r`, U+2028, U+0085; U+2029 ends a paragraph |
@@ -186,11 +187,29 @@ pub fn trim_span(body: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.start + lead + t.len())
 }
 
-/// Terminal punctuation (SB7). Full-width CJK marks end a sentence without a following space.
+/// Terminal punctuation (SB7). Full-width CJK marks end a sentence without a following
+/// space. Other scripts' marks: the Arabic question mark `؟`, the Urdu full stop `۔`,
+/// the Devanagari dandas `।` `॥`, the Armenian `։` and the Ethiopic `።`.
 fn is_terminal(c: char) -> bool {
     matches!(
         c,
-        '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡'
+        '.' | '!'
+            | '?'
+            | '…'
+            | '‼'
+            | '⁇'
+            | '⁈'
+            | '⁉'
+            | '。'
+            | '！'
+            | '？'
+            | '｡'
+            | '؟'
+            | '۔'
+            | '।'
+            | '॥'
+            | '։'
+            | '።'
     )
 }
 
@@ -332,6 +351,10 @@ fn chunks(body: &str, skip: &[Span]) -> Vec<Chunk> {
     let mut hard = true;
     let mut k = 0; // first skip span that may still overlap
     for l in lines(body) {
+        if is_separator_line(&body[l.start..l.end]) {
+            hard = true; // SB1: a separator line is a blank line.
+            continue;
+        }
         let mut pos = l.start;
         while pos < l.end {
             while k < skip.len() && skip[k].end <= pos {
@@ -375,9 +398,107 @@ fn chunks(body: &str, skip: &[Span]) -> Vec<Chunk> {
     out
 }
 
+/// True when `line` is a separator (SB1): three or more of one of `-` `*` `_` `=` `~`
+/// `—` `–`, white space allowed between them (`---`, `* * *`, `———`).
+fn is_separator_line(line: &str) -> bool {
+    let mut marks = line.chars().filter(|&c| !is_space(c));
+    let Some(first) = marks.next() else {
+        return false;
+    };
+    if !matches!(first, '-' | '*' | '_' | '=' | '~' | '—' | '–') {
+        return false;
+    }
+    let mut n = 1;
+    for c in marks {
+        if c != first {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
+}
+
 /// The last char of `s` that is not a closer (SB6), if any.
 fn last_significant(s: &str) -> Option<char> {
     s.chars().rev().find(|&c| !is_closer(c))
+}
+
+/// SB2-WRAP: hard-wrapped text is at most this many chars wide (e-mail, copies from PDFs)...
+const WRAP_MAX_COLUMNS: usize = 120;
+/// ... and at least this many.
+const WRAP_MIN_COLUMNS: usize = 30;
+/// Lines a paragraph needs to show it is wrapped.
+const WRAP_MIN_LINES: usize = 3;
+
+/// The width of `s` in chars, counting at most `WRAP_MAX_COLUMNS + 1`.
+fn columns(s: &str) -> usize {
+    s.chars().take(WRAP_MAX_COLUMNS + 1).count()
+}
+
+/// The width in chars of the line of `body` that ends at `end`, from the line's start
+/// (skipped spans such as a dateline included), counting at most `WRAP_MAX_COLUMNS + 1`.
+fn line_columns(body: &str, end: usize) -> usize {
+    body[..end]
+        .chars()
+        .rev()
+        .take_while(|&c| !matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}'))
+        .take(WRAP_MAX_COLUMNS + 1)
+        .count()
+}
+
+/// SB2-WRAP: the width the body was hard-wrapped at, if it was. A paragraph (lines with
+/// no hard break between them) of at least [`WRAP_MIN_LINES`] lines, at most
+/// [`WRAP_MAX_COLUMNS`] wide, with a line that runs on into the next (lower case or a
+/// continuation mark) shows wrapping; the widest such paragraph gives the width.
+fn wrap_width(body: &str, chunks: &[Chunk]) -> Option<usize> {
+    let text = |c: &Chunk| &body[c.start..c.end];
+    let mut width: Option<usize> = None;
+    let mut i = 0;
+    while i < chunks.len() {
+        let mut k = i + 1;
+        while k < chunks.len() && !chunks[k].hard_before {
+            k += 1;
+        }
+        let block = &chunks[i..k];
+        i = k;
+        if block.len() < WRAP_MIN_LINES {
+            continue;
+        }
+        let w = block
+            .iter()
+            .map(|c| line_columns(body, c.end))
+            .max()
+            .unwrap_or(0);
+        let runs_on = block.windows(2).any(|p| {
+            let (a, b) = (text(&p[0]), text(&p[1]));
+            !is_bullet_line(a) && !is_bullet_line(b) && runs_on(a, b)
+        });
+        if (WRAP_MIN_COLUMNS..=WRAP_MAX_COLUMNS).contains(&w) && runs_on {
+            width = Some(width.map_or(w, |x| x.max(w)));
+        }
+    }
+    width
+}
+
+/// A line that plainly goes on in the next: the next starts in lower case, or the line
+/// ends with a continuation mark (SB2).
+fn runs_on(a: &str, b: &str) -> bool {
+    b.chars().next().is_some_and(char::is_lowercase)
+        || matches!(last_significant(a), Some(',' | ';' | ':' | '(' | '&' | '/'))
+        || last_significant(a).is_some_and(is_dash)
+}
+
+/// SB2-WRAP: in text wrapped at `width` chars, a line without terminal punctuation that
+/// ends only because the next line's first word did not fit goes on into that line
+/// ("... said Russian President Vladimir\nPutin on Tuesday"). A short line (a headline)
+/// is not wrapped: the next word would have fitted after it. Bullets stay apart (SB8).
+/// `line_width` is the width of `a`'s whole line.
+fn wrapped(a: &str, b: &str, line_width: usize, width: usize) -> bool {
+    if is_bullet_line(a) || is_bullet_line(b) || last_significant(a).is_some_and(is_terminal) {
+        return false;
+    }
+    let first_word = b.split(is_space).next().unwrap_or("");
+    line_width <= width && line_width + 1 + columns(first_word) > width
 }
 
 /// True when a soft line break between `a` and `b` (same paragraph) ends a sentence (SB2, SB8).
@@ -413,6 +534,7 @@ fn line_break_ends(a: &str, b: &str) -> bool {
 pub fn split_sentences(body: &str, skip: &[Span]) -> Vec<Span> {
     let skip = normalise_spans(skip, body.len());
     let chunks = chunks(body, &skip);
+    let wrap = wrap_width(body, &chunks);
     let sets = abbrev_sets();
     let mut out = Vec::new();
     let mut i = 0;
@@ -420,13 +542,14 @@ pub fn split_sentences(body: &str, skip: &[Span]) -> Vec<Span> {
         // A unit: chunks joined across soft line breaks.
         let start = chunks[i].start;
         let mut j = i;
-        while j + 1 < chunks.len()
-            && !chunks[j + 1].hard_before
-            && !line_break_ends(
+        while j + 1 < chunks.len() && !chunks[j + 1].hard_before && {
+            let (a, b) = (
                 &body[chunks[j].start..chunks[j].end],
                 &body[chunks[j + 1].start..chunks[j + 1].end],
-            )
-        {
+            );
+            !line_break_ends(a, b)
+                || wrap.is_some_and(|w| wrapped(a, b, line_columns(body, chunks[j].end), w))
+        } {
             j += 1;
         }
         split_unit(body, Span::new(start, chunks[j].end), sets, &mut out);

@@ -97,6 +97,20 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Combining diacritical marks (the blocks that decomposed Latin, Greek and Cyrillic
+/// text uses: "a\u{301}" is "á"). After a letter they are dropped like the diacritics of
+/// precomposed letters, and the letter's original range grows to cover them.
+fn is_combining_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0300}'..='\u{036F}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE20}'..='\u{FE2F}'
+    )
+}
+
 /// One character's folded form.
 fn fold_char(c: char, buf: &mut [u8; 4]) -> &str {
     if let Some(s) = fold_letter(c) {
@@ -123,6 +137,22 @@ pub(crate) fn fold(src: &str, base: usize) -> Folded {
     while k < chars.len() {
         let (i, c) = chars[k];
         if is_invisible(c) {
+            k += 1;
+            continue;
+        }
+        if is_combining_mark(c)
+            && out
+                .text
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            // NORM-FOLD: "Nicola\u{301}s" reads "Nicolas"; a mention ending on the letter
+            // ends after its mark.
+            let end = chars.get(k + 1).map_or(src.len(), |&(e, _)| e);
+            if let Some(last) = out.ends.last_mut() {
+                *last = base + end;
+            }
             k += 1;
             continue;
         }
@@ -204,6 +234,12 @@ mod tests {
             ("NORM-FOLD en dash", "Russia–Iran", "Russia-Iran"),
             ("NORM-FOLD invisible", "Pu\u{200B}tin", "Putin"),
             (
+                "NORM-FOLD combining marks",
+                "Nicola\u{301}s Erdog\u{306}an",
+                "Nicolas Erdogan",
+            ),
+            ("NORM-FOLD lone combining mark kept", "\u{301}x", "\u{301}x"),
+            (
                 "NORM-HYPHEN machine spacing",
                 "Russian -Iranian",
                 "Russian-Iranian",
@@ -239,6 +275,12 @@ mod tests {
         let fs = f.text.find("Iranian").unwrap();
         let (s, e) = f.original(fs, fs + 7).unwrap();
         assert_eq!(&src[s - 100..e - 100], "Iranian");
+        // A decomposed accent stays inside the range of its letter.
+        let src = "Nicola\u{301}s";
+        let f = fold(src, 0);
+        assert_eq!(f.text, "Nicolas");
+        assert_eq!(f.original(0, 6), Some((0, "Nicola\u{301}".len())));
+        assert_eq!(f.original(0, 7), Some((0, src.len())));
         assert_eq!(f.original(3, 3), None);
         assert_eq!(f.original(0, f.text.len() + 1), None);
     }

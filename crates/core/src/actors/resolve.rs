@@ -350,9 +350,22 @@ impl ActorMatcher {
         })
     }
 
-    /// A word that may be part of a name not in the knowledge base.
+    /// A word that may be part of a name not in the knowledge base. The "The" of a
+    /// title that keeps it ("The Guardian", MENTION-THE) belongs to that title, so a run
+    /// before it stops there ("Flash News The Guardian": no "News The").
     fn name_word(&self, s: &Sent, i: usize) -> bool {
-        i < s.n() && s.sc.is_cap(i) && s.in_hit[i].is_none() && s.in_occ[i].is_none() && !s.used[i]
+        let title_the = s
+            .hit_start
+            .get(i + 1)
+            .copied()
+            .flatten()
+            .is_some_and(|h| s.sc.hits[h].keeps_the() && s.sc.hits[h].the_tok == Some(i));
+        i < s.n()
+            && s.sc.is_cap(i)
+            && s.in_hit[i].is_none()
+            && s.in_occ[i].is_none()
+            && !s.used[i]
+            && !title_the
     }
 
     /// NAME-CUE, NAME-ORG: capitalised runs of words outside hits and titles.
@@ -1241,6 +1254,11 @@ impl ActorMatcher {
             let (mut start, end) = (hit.ts, hit.te);
             if hit.keeps_the() {
                 if let Some(t) = hit.the_tok {
+                    // MENTION-THE: a title's "The" is part of it; when another mention
+                    // took it, the title is not there ("Guardian" alone is no alias).
+                    if s.used[t] {
+                        continue;
+                    }
                     start = t;
                 }
             }
