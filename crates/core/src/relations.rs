@@ -130,7 +130,12 @@ impl Coder {
         all.sort_unstable();
         let mut sents: Vec<Sent> = Vec::with_capacity(sentences.len());
         let mut reports: Vec<Vec<Report>> = Vec::with_capacity(sentences.len());
+        // The organisation named last, and how many sentences naming an actor came before
+        // its sentence: "the alliance" reaches back two such sentences; sentences that name
+        // nobody ("The weather was mild.") do not count.
         let mut last_org: Option<(usize, usize)> = None;
+        let mut named_sents = 0usize;
+        let mut current: Option<(usize, bool)> = None;
         let mut prev_actors: Vec<usize> = Vec::new();
         // Sentences longer than MAX_SENTENCE are coded in pieces cut at white space, so the
         // work per sentence stays bounded whatever the splitter returns.
@@ -141,9 +146,19 @@ impl Coder {
             .flat_map(|(i, s)| chunks(body, s).into_iter().map(move |c| (i, c)))
             .collect();
         for (i, span) in pieces {
+            match current {
+                Some((ci, _)) if ci == i => {}
+                Some((_, named)) => {
+                    named_sents += usize::from(named);
+                    current = Some((i, false));
+                }
+                None => current = Some((i, false)),
+            }
             let lo = all.partition_point(|m| m.0 < span.start);
             let hi = all.partition_point(|m| m.0 < span.end);
-            let recent_org = last_org.filter(|&(_, at)| i - at <= 2).map(|(o, _)| o);
+            let recent_org = last_org
+                .filter(|&(_, at)| named_sents.saturating_sub(at) <= 2)
+                .map(|(o, _)| o);
             let mut s = sentence::build(
                 lex,
                 body,
@@ -157,8 +172,11 @@ impl Coder {
             let r = scope::speech_frames(&mut s, actors);
             for m in s.ments.iter().filter(|m| m.group.is_none()) {
                 if actors[m.actor].kind == ActorKind::Organization {
-                    last_org = Some((m.actor, i));
+                    last_org = Some((m.actor, named_sents));
                 }
+            }
+            if s.ments.iter().any(|m| m.group.is_none()) {
+                current = Some((i, true));
             }
             let named: Vec<usize> = (0..s.ments.len())
                 .filter(|&i| {

@@ -21,6 +21,7 @@ use super::lexicon::{Kind, Lexicon};
 use super::sentence::{CueAt, Sent};
 use super::tokens::{range, tokenize};
 use crate::model::{Actor, ActorKind, Flag, Span};
+use crate::text::{lines, trim, trim_span};
 
 /// Modal words that make a main clause conditional on a trailing "if" (HYPO).
 const MODALS: [&str; 8] = [
@@ -148,10 +149,12 @@ pub(crate) fn speech_frames(s: &mut Sent, actors: &[Actor]) -> Vec<Report> {
                 });
                 let mut spk: Vec<usize> = first.into_iter().collect();
                 if let Some(f) = first {
-                    // The rest of a list: "according to Reuters and AP".
+                    // The rest of a list: "according to Reuters and AP". Made-up mentions of
+                    // "both countries" share one span: nothing lies between them, so the
+                    // second goes on the list too (`range` is empty when inverted).
                     let mut j = f + 1;
                     while j < s.ments.len()
-                        && s.toks[s.ments[j - 1].te..s.ments[j].ts]
+                        && range(&s.toks, s.ments[j - 1].te, s.ments[j].ts)
                             .iter()
                             .all(|t| matches!(t.norm.as_str(), "and" | "," | "the"))
                     {
@@ -415,36 +418,36 @@ fn attributed_before(lex: &Lexicon, before: &str) -> Option<String> {
         })
 }
 
-/// Paragraphs: stretches of the body between blank lines.
+/// Paragraphs: stretches of the body between blank lines, read as the sentence splitter
+/// reads them (`text::lines`, SB1/SB10): a line is ended by `\n`, `\r\n`, a lone `\r`,
+/// U+2028 or U+0085; a line of white space only is a blank line; U+2029 ends a paragraph
+/// by itself. Each paragraph is trimmed of white space.
 pub(crate) fn paragraphs(body: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = body.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            // A blank line: newline, optional spaces, newline.
-            let mut j = i + 1;
-            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
-                j += 1;
-            }
-            if j < bytes.len() && bytes[j] == b'\n' {
-                if i > start {
-                    out.push(Span::new(start, i));
-                }
-                while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                    j += 1;
-                }
-                start = j;
-                i = j;
-                continue;
+    // The current paragraph: from the start of its first line to the end of its last.
+    let mut cur: Option<Span> = None;
+    let mut close = |cur: &mut Option<Span>| {
+        if let Some(p) = cur.take() {
+            let p = trim_span(body, p);
+            if !p.is_empty() {
+                out.push(p);
             }
         }
-        i += 1;
+    };
+    for l in lines(body) {
+        if trim(&body[l.start..l.end]).is_empty() {
+            close(&mut cur);
+            continue;
+        }
+        cur = Some(match cur {
+            Some(p) => Span::new(p.start, l.end),
+            None => Span::new(l.start, l.end),
+        });
+        if l.paragraph_end {
+            close(&mut cur);
+        }
     }
-    if start < body.len() {
-        out.push(Span::new(start, body.len()));
-    }
+    close(&mut cur);
     out
 }
 
@@ -593,6 +596,29 @@ mod tests {
             .collect();
         assert_eq!(p, ["One.\nstill one.", "Two.", "Three"]);
         assert!(paragraphs("").is_empty());
+        assert!(paragraphs(" \n\r\n\u{2029}").is_empty());
+    }
+
+    #[test]
+    fn paragraphs_split_on_every_line_end() {
+        // (name, paragraph break, line break within a paragraph)
+        let cases = [
+            ("LF", "\n\n", "\n"),
+            ("CRLF", "\r\n \r\n", "\r\n"),
+            ("CR", "\r\r", "\r"),
+            ("paragraph separator", "\u{2029}", "\n"),
+            ("line separators", "\u{2028}\t\u{2028}", "\u{2028}"),
+            ("NEL", "\u{85}\u{85}", "\u{85}"),
+        ];
+        for (name, brk, eol) in cases {
+            let body = format!("One{eol}still one.{brk}Two.{brk}{brk}Three");
+            let p: Vec<&str> = paragraphs(&body)
+                .iter()
+                .map(|s| &body[s.start..s.end])
+                .collect();
+            let first = format!("One{eol}still one.");
+            assert_eq!(p, [first.as_str(), "Two.", "Three"], "{name}");
+        }
     }
 
     #[test]

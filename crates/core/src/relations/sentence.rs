@@ -219,11 +219,11 @@ fn mentions(
         if let Some(next) = kept.get(i + 1) {
             let p = &actors[next.actor];
             let gap = s.words_between(kept[i].te, next.ts);
-            let commas = s.toks[kept[i].te..next.ts]
+            let commas = range(&s.toks, kept[i].te, next.ts)
                 .iter()
                 .filter(|t| t.norm == ",")
                 .count();
-            let clean = s.toks[kept[i].te..next.ts].iter().all(|t| {
+            let clean = range(&s.toks, kept[i].te, next.ts).iter().all(|t| {
                 let n = t.norm.as_str();
                 !matches!(n, "and" | "or" | ";" | "(" | ")")
                     && !lex.words.auxiliaries.contains(n)
