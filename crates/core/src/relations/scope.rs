@@ -43,6 +43,9 @@ pub(crate) struct Report {
 pub(crate) struct Region {
     pub span: Span,
     pub by: Option<String>,
+    /// The paragraph it lies in: [`body_regions`] returns regions by paragraph, in body
+    /// order, so a cue finds its paragraph's regions by binary search.
+    pub para: Span,
 }
 
 fn words_text(s: &Sent, from: usize, to: usize) -> Option<String> {
@@ -230,6 +233,12 @@ pub(crate) fn body_regions(
     actors: &[Actor],
 ) -> Vec<Region> {
     let mut out = Vec::new();
+    // The sentences by start, to find each paragraph's by binary search (the splitter gives
+    // them in order; a caller of `Coder::code` might not).
+    let mut order: Vec<&Sent> = sents.iter().collect();
+    if !order.is_sorted_by_key(|s| s.span.start) {
+        order.sort_by_key(|s| s.span.start);
+    }
     for para in paragraphs(body) {
         let text = &body[para.start..para.end];
         // Quotations.
@@ -282,6 +291,7 @@ pub(crate) fn body_regions(
                 out.push(Region {
                     span: Span::new(para.start + o, para.start + e),
                     by: outlet.or(Some(by)),
+                    para,
                 });
             }
         }
@@ -309,12 +319,19 @@ pub(crate) fn body_regions(
                     out.push(Region {
                         span: para,
                         by: Some(by.join(" ")).filter(|b| !b.is_empty()),
+                        para,
                     });
                 }
             }
         }
         // An attribution sentence: it reports and names no party, only an outlet or speakers.
-        for s in sents.iter().filter(|s| para.contains(s.span)) {
+        let lo = order.partition_point(|s| s.span.start < para.start);
+        let hi = order.partition_point(|s| s.span.start < para.end);
+        for s in order[lo..hi.max(lo)]
+            .iter()
+            .copied()
+            .filter(|s| para.contains(s.span))
+        {
             let speaks = s.has_mark(|k| matches!(k, Kind::Speech));
             let parties = (0..s.ments.len()).any(|i| !s.speakers.iter().any(|&(m, _, _)| m == i));
             let names_speaker = !s.outlets.is_empty() || s.has_mark(|k| *k == Kind::Speaker);
@@ -329,7 +346,11 @@ pub(crate) fn body_regions(
                             .find(|m| m.kind == Kind::Speaker)
                             .and_then(|m| words_text(s, m.start, m.end))
                     });
-                out.push(Region { span: para, by });
+                out.push(Region {
+                    span: para,
+                    by,
+                    para,
+                });
             }
         }
     }
@@ -571,7 +592,12 @@ pub(crate) fn flags(
             by = by.or_else(|| r.by.clone());
         }
     }
-    for r in regions {
+    // Regions come by paragraph in body order: only the cue's paragraph's can hold it.
+    let first = regions.partition_point(|r| r.para.end <= cue_byte);
+    let here = regions[first..]
+        .iter()
+        .take_while(|r| r.para.start <= cue_byte);
+    for r in here {
         if r.span.start <= cue_byte && cue_byte < r.span.end {
             reported = true;
             by = by.or_else(|| r.by.clone());
