@@ -1,22 +1,33 @@
 // A static file server on loopback for the end-to-end tests and local previews.
 // usage: node serve.mjs --dir ../dist --port 4173 [--base /some/deep/path/] [--csp "policy"]
-// Serves DIR under BASE (default "/"); anything outside BASE is 404, so a page that
+//        node serve.mjs --port 4190 --map /dist/=../dist --map /examples/=../examples [--csp ...]
+// Serves DIR under BASE (default "/"), or each --map PREFIX=DIR (a site with dist/ copied
+// beside its own pages, as examples/ expects); anything else is 404, so a page that
 // reaches for an absolute URL fails visibly. Only 127.0.0.1 is bound.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 
+const argv = process.argv.slice(2);
 const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => {
+  argv.reduce((acc, a, i, all) => {
     if (a.startsWith("--")) acc.push([a.slice(2), all[i + 1]]);
     return acc;
   }, []),
 );
-const root = resolve(args.dir ?? "../dist");
 const port = Number(args.port ?? 4173);
-let base = args.base ?? "/";
-if (!base.endsWith("/")) base += "/";
 const csp = args.csp;
+const slash = (b) => (b.endsWith("/") ? b : b + "/");
+// [base, root] pairs, the longest base first
+const mounts = argv
+  .flatMap((a, i) => (a === "--map" ? [argv[i + 1]] : []))
+  .map((m) => {
+    const at = m.indexOf("=");
+    if (at < 1) throw new Error(`--map wants PREFIX=DIR, got ${m}`);
+    return [slash(m.slice(0, at)), resolve(m.slice(at + 1))];
+  });
+if (mounts.length === 0) mounts.push([slash(args.base ?? "/"), resolve(args.dir ?? "../dist")]);
+mounts.sort((a, b) => b[0].length - a[0].length);
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -34,10 +45,12 @@ const types = {
 createServer(async (req, res) => {
   const url = new URL(req.url, "http://127.0.0.1");
   let path = decodeURIComponent(url.pathname);
-  if (!path.startsWith(base)) {
-    res.writeHead(404).end("not under " + base);
+  const mount = mounts.find(([base]) => path.startsWith(base));
+  if (!mount) {
+    res.writeHead(404).end("not under " + mounts.map((m) => m[0]).join(" or "));
     return;
   }
+  const [base, root] = mount;
   path = path.slice(base.length);
   let file = normalize(join(root, path));
   if (file !== root && !file.startsWith(root + sep)) {
@@ -54,5 +67,5 @@ createServer(async (req, res) => {
     res.writeHead(404).end("not found");
   }
 }).listen(port, "127.0.0.1", () => {
-  console.log(`serving ${root} at http://127.0.0.1:${port}${base}`);
+  for (const [base, root] of mounts) console.log(`serving ${root} at http://127.0.0.1:${port}${base}`);
 });

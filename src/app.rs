@@ -11,6 +11,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::corpus::{PageCorpus, Source};
+use crate::embed::{CompactFilters, EmbedBar, EmbedMode, FullLink};
 use crate::filter::{self, Facet, FacetCounts};
 use crate::present::Theme;
 use crate::url::{self, Filters, Tab, ViewState};
@@ -33,6 +34,13 @@ pub struct AppOptions {
     pub persist: bool,
     /// A corpus to show instead of the bundled articles (tests build one by hand).
     pub corpus: Option<PageCorpus>,
+    /// Shown inside another page or an iframe (see [`crate::embed`]): a labelled region
+    /// with no `<h1>` and no `<main>` (the host owns those), optionally compact.
+    pub embed: Option<EmbedMode>,
+    /// A fixed starting theme instead of the stored one.
+    pub theme: Option<Theme>,
+    /// Notices to show from the start (e.g. an embed attribute that was ignored).
+    pub notices: Vec<String>,
 }
 
 impl Default for AppOptions {
@@ -42,19 +50,25 @@ impl Default for AppOptions {
             use_url: true,
             persist: true,
             corpus: None,
+            embed: None,
+            theme: None,
+            notices: Vec::new(),
         }
     }
 }
 
 impl AppOptions {
     /// Options for an explorer embedded in another page: starts at `query`, never
-    /// touches the address bar, history or storage.
+    /// touches the address bar, history or storage; shown as an embed (full, not compact).
     pub fn embed(query: &str) -> Self {
         AppOptions {
             initial_query: Some(query.to_string()),
             use_url: false,
             persist: false,
             corpus: None,
+            embed: Some(EmbedMode::default()),
+            theme: None,
+            notices: Vec::new(),
         }
     }
 }
@@ -149,7 +163,8 @@ impl Ctx {
     pub fn focus_later(&self, selector: String) {
         let root = self.root;
         request_animation_frame(move || {
-            if let Some(el) = root.get_untracked() {
+            // the explorer may have been unmounted since
+            if let Some(el) = root.try_get_untracked().flatten() {
                 web::focus_first(&el, &selector);
             }
         });
@@ -194,16 +209,26 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
             PageCorpus::build(&engine, sources)
         }
     };
-    let query = options
-        .initial_query
-        .clone()
+    let embed = options.embed.clone();
+    let compact = embed.as_ref().is_some_and(|e| e.compact);
+    let hash_key = embed.as_ref().and_then(|e| e.hash_key.clone());
+    let query = hash_key
+        .as_deref()
+        .and_then(crate::embed::hash_start)
+        .or_else(|| options.initial_query.clone())
         .or_else(|| options.use_url.then(web::location_search))
         .unwrap_or_default();
-    let (s, n1) = url::parse(&query);
+    let (mut s, n1) = url::parse(&query);
+    if compact {
+        s.tab = Tab::Cards;
+    }
     let (s, n2) = corpus0.validate(s);
+    notices.extend(options.notices.iter().cloned());
     notices.extend(n1.iter().chain(n2.iter()).map(|n| n.to_string()));
 
-    let theme0 = if options.persist {
+    let theme0 = if let Some(t) = options.theme {
+        t
+    } else if options.persist {
         web::stored(THEME_KEY)
             .and_then(|t| t.parse().ok())
             .unwrap_or_default()
@@ -277,6 +302,9 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
         });
         on_cleanup(move || handle.remove());
     }
+    if let Some(key) = hash_key {
+        crate::embed::sync_hash(ctx, key, compact);
+    }
 
     // a panel that opens takes focus (its heading), unless the reader focuses a sentence
     let panel_key = Memo::new(move |_| {
@@ -309,36 +337,62 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
             .with(|s| s.actor.is_some() || s.pair.is_some() || s.read.is_some())
     };
 
+    // an embed is a labelled region: the host page owns <h1> and <main>
+    let is_embed = embed.is_some();
+    let link = embed.as_ref().and_then(|e| e.full_link.clone());
+    let top = match (&embed, compact) {
+        (Some(_), true) => view! { <EmbedBar link /> }.into_any(),
+        _ => view! { <Header embed=is_embed link /> }.into_any(),
+    };
+    let content = move || {
+        view! {
+            <StatusLine />
+            <Notices />
+            {(!compact).then(|| view! { <Tabs /> })}
+            {move || match ctx.state.with(|s| s.tab) {
+                Tab::Cards => view! { <CardGrid /> }.into_any(),
+                Tab::Graph => view! { <GraphView /> }.into_any(),
+            }}
+        }
+    };
+    let main = if is_embed {
+        view! { <div class="ent-main" data-testid="main">{content()}</div> }.into_any()
+    } else {
+        view! { <main class="ent-main" data-testid="main">{content()}</main> }.into_any()
+    };
+    let filters = if compact {
+        view! { <CompactFilters /> }.into_any()
+    } else {
+        view! { <FilterNav /> }.into_any()
+    };
+
     view! {
         <div
             class="ent-root"
             class=("ent-root--light", move || ctx.theme.get() == Theme::Light)
             class=("ent-root--dark", move || ctx.theme.get() == Theme::Dark)
+            class=("ent-root--embed", is_embed)
+            class=("ent-root--compact", compact)
+            role=is_embed.then_some("region")
+            aria-label=is_embed.then_some("Entente explorer")
             data-testid="app"
             node_ref=ctx.root
             on:keydown=on_key
         >
-            <Header />
+            {top}
             <div class="ent-layout" class=("ent-layout--panel", panel_open)>
-                <FilterNav />
-                <main class="ent-main" data-testid="main">
-                    <StatusLine />
-                    <Notices />
-                    <Tabs />
-                    {move || match ctx.state.with(|s| s.tab) {
-                        Tab::Cards => view! { <CardGrid /> }.into_any(),
-                        Tab::Graph => view! { <GraphView /> }.into_any(),
-                    }}
-                </main>
+                {filters}
+                {main}
                 <Panel />
             </div>
-            <AddPanel />
+            {(!compact).then(|| view! { <AddPanel /> })}
         </div>
     }
 }
 
+/// The page header: the name (`<h1>` on Entente's own page, `<h2>` in an embed) and the tools.
 #[component]
-fn Header() -> impl IntoView {
+fn Header(embed: bool, link: Option<String>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let export = move |json: bool| {
         let keep = ctx.kept_set();
@@ -367,12 +421,17 @@ fn Header() -> impl IntoView {
     view! {
         <header class="ent-header">
             <div class="ent-header__brand">
-                <h1 class="ent-header__title">"Entente"</h1>
+                {if embed {
+                    view! { <h2 class="ent-header__title">"Entente"</h2> }.into_any()
+                } else {
+                    view! { <h1 class="ent-header__title">"Entente"</h1> }.into_any()
+                }}
                 <p class="ent-header__tagline">
                     "What states and leaders say to each other, and what they do"
                 </p>
             </div>
             <div class="ent-header__tools">
+                {link.map(|base| view! { <FullLink base /> })}
                 <button
                     type="button"
                     class="ent-button"
@@ -506,7 +565,11 @@ fn FilterNav() -> impl IntoView {
 }
 
 #[component]
-fn FacetSelect(facet: Facet, label: &'static str, testid: &'static str) -> impl IntoView {
+pub(crate) fn FacetSelect(
+    facet: Facet,
+    label: &'static str,
+    testid: &'static str,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let choices = Memo::new(move |_| ctx.corpus.with(|c| filter::choices(c, facet)));
     let on_change = move |ev: ev::Event| {

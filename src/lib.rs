@@ -5,9 +5,11 @@
 //! [`highlight`] (marked segments of text), [`present`] (how things read, the graph).
 //! Components live in [`app`] (root, state, filters) and [`views`]; browser calls in [`web`].
 //! [`storage`] and [`upload`] (the reader's own articles) come from the pagekit work.
+//! [`embed`] mounts explorers into other pages (`<div data-entente>`, the iframe form).
 
 pub mod app;
 pub mod corpus;
+pub mod embed;
 pub mod filter;
 pub mod fixtures;
 pub mod highlight;
@@ -22,6 +24,21 @@ pub use app::{explorer, AppOptions};
 
 pub mod seeds {
     include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
+}
+
+/// Starts the page (called by `main` once the wasm is loaded): on Entente's own page
+/// (`<body data-entente-page>`) the full explorer, or the compact iframe form when the query
+/// has `embed=1`; on any other page nothing, since there `entente-embed.js` mounts the
+/// embeds with [`embed::mount_embeds`].
+pub fn start() {
+    match embed::page_kind() {
+        embed::PageKind::Full => mount(),
+        embed::PageKind::Frame(options) => {
+            let options = *options;
+            leptos::mount::mount_to_body(move || explorer(options));
+        }
+        embed::PageKind::Host => {}
+    }
 }
 
 /// Mounts the explorer on `<body>`, reading and writing the address bar.

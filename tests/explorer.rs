@@ -36,6 +36,7 @@ fn options(query: &str, corpus: PageCorpus) -> AppOptions {
         use_url: false,
         persist: false,
         corpus: Some(corpus),
+        ..AppOptions::default()
     }
 }
 
