@@ -1210,7 +1210,12 @@ pub fn AddPanel() -> impl IntoView {
                     </div>
                     <div class="ent-panel__body">
                         <p class="ent-detail__meta">
-                            "Analysed here in your browser; nothing is sent anywhere. Plain text or Markdown, up to 5 MB. Kept in this browser until you remove it."
+                            "Analysed here in your browser; nothing is sent anywhere. Plain text or Markdown, up to 5 MB. "
+                            {if ctx.persist {
+                                "Kept in this browser until you remove it."
+                            } else {
+                                "Kept until you leave this page."
+                            }}
                         </p>
                         <label class="ent-field">
                             <span class="ent-field__label">"Name"</span>
