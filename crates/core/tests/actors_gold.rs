@@ -6,6 +6,7 @@
 //! scores, the misses and the false positives. Fails below 0.95 actor-level F1.
 
 mod actors_eval;
+mod scoring;
 
 use entente_core::Engine;
 

@@ -17,6 +17,7 @@
 //! in five missing or wrong, and fails on a real regression in the rules.
 
 mod actors_eval;
+mod scoring;
 
 use entente_core::Engine;
 

@@ -6,6 +6,7 @@
 //! table, the misses and the false positives.
 
 mod relations_support;
+mod scoring;
 
 use entente_core::{Engine, Flag, Polarity};
 use relations_support::{evaluate, locate, parse_gold, Analysed};
@@ -104,7 +105,7 @@ fn seeds_against_gold() {
         r.file.clone().expect("seed gold rows name their file")
     });
     println!(
-        "SEEDS (5 articles, {} gold relations)\n{}",
+        "SEEDS (5 articles, {} gold rows; a level counts distinct keys, so rows coding the same pair twice in one sentence count once)\n{}",
         rows.len(),
         s.report
     );

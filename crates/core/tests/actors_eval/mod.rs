@@ -31,59 +31,7 @@ pub struct GoldActor {
     pub source_only: Option<bool>,
 }
 
-/// Precision, recall, F1 from counts.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Prf {
-    pub tp: usize,
-    pub predicted: usize,
-    pub gold: usize,
-}
-
-impl Prf {
-    pub fn precision(&self) -> f64 {
-        if self.predicted == 0 {
-            1.0
-        } else {
-            self.tp as f64 / self.predicted as f64
-        }
-    }
-    pub fn recall(&self) -> f64 {
-        if self.gold == 0 {
-            1.0
-        } else {
-            self.tp as f64 / self.gold as f64
-        }
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-    fn add(&mut self, o: Prf) {
-        self.tp += o.tp;
-        self.predicted += o.predicted;
-        self.gold += o.gold;
-    }
-}
-
-impl std::fmt::Display for Prf {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "P {:.3} ({}/{})  R {:.3} ({}/{})  F1 {:.3}",
-            self.precision(),
-            self.tp,
-            self.predicted,
-            self.recall(),
-            self.tp,
-            self.gold,
-            self.f1()
-        )
-    }
-}
+pub use crate::scoring::Prf;
 
 /// Length of the longest common subsequence: surfaces matched in order.
 fn lcs(a: &[String], b: &[String]) -> usize {

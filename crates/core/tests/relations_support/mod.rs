@@ -99,38 +99,7 @@ fn pred_sentence(doc: &Document, r: &entente_core::Relation) -> usize {
     }
 }
 
-/// Precision, recall, F1 and counts for one level.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Prf {
-    pub tp: usize,
-    pub gold: usize,
-    pub pred: usize,
-}
-
-impl Prf {
-    pub fn precision(&self) -> f64 {
-        if self.pred == 0 {
-            0.0
-        } else {
-            self.tp as f64 / self.pred as f64
-        }
-    }
-    pub fn recall(&self) -> f64 {
-        if self.gold == 0 {
-            0.0
-        } else {
-            self.tp as f64 / self.gold as f64
-        }
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
+pub use crate::scoring::Prf;
 
 /// The figures of one evaluation.
 #[derive(Debug, Default)]
@@ -263,7 +232,7 @@ fn match_level(level: Level, gold: &[GKey], pred: &[PKey]) -> (Prf, Vec<Option<u
         Prf {
             tp,
             gold: dedup_g.len(),
-            pred: dedup_p.len(),
+            predicted: dedup_p.len(),
         },
         found,
         matched_pred,
@@ -411,7 +380,7 @@ pub fn evaluate(
             p.f1(),
             p.tp,
             p.gold,
-            p.pred
+            p.predicted
         );
     }
     let _ = writeln!(
