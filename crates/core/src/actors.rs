@@ -132,6 +132,35 @@ pub struct ActorMatcher {
     first_names: Vec<Vec<String>>,
 }
 
+/// An actor search under way ([`ActorMatcher::start`]): the body's sentences, those
+/// scanned and those resolved so far.
+#[derive(Debug)]
+pub(crate) struct Search {
+    lower_text: bool,
+    spans: Vec<Span>,
+    /// Bytes in `spans`.
+    total: usize,
+    scans: Vec<scan::SentScan>,
+    st: DocState,
+    found: Vec<Found>,
+    /// Sentences resolved, in order.
+    resolved: usize,
+    /// Bytes of sentences scanned plus bytes of sentences resolved.
+    bytes_done: usize,
+}
+
+impl Search {
+    /// True when every sentence is scanned and resolved.
+    pub fn done(&self) -> bool {
+        self.resolved == self.spans.len()
+    }
+
+    /// (bytes done, bytes in all), each sentence counted twice: scanned and resolved.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.bytes_done, 2 * self.total)
+    }
+}
+
 /// One mention with the id of the rule that found it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TracedMention {
@@ -217,7 +246,107 @@ impl ActorMatcher {
     /// assert_eq!(actors[1].id, "IRN");
     /// ```
     pub fn find(&self, body: &str, sentences: &[Span], date: Option<&str>) -> Vec<Actor> {
-        let (found, scans, st) = self.run(body, sentences, date);
+        let mut search = self.start(body, sentences, date);
+        self.step(&mut search, body, usize::MAX);
+        self.finish(search, body)
+    }
+
+    /// Every mention in text order with its actor id and the rule that found it.
+    pub fn trace(&self, body: &str, sentences: &[Span], date: Option<&str>) -> Vec<TracedMention> {
+        let mut search = self.start(body, sentences, date);
+        self.step(&mut search, body, usize::MAX);
+        let Search {
+            found, scans, st, ..
+        } = search;
+        found
+            .iter()
+            .filter_map(|f| {
+                let (start, end) = scans[f.sentence].folded.original(f.fs, f.fe)?;
+                Some(TracedMention {
+                    id: self.id_of(f.key, &st),
+                    text: body.get(start..end)?.to_string(),
+                    start,
+                    end,
+                    rule: f.rule,
+                })
+            })
+            .collect()
+    }
+
+    /// A search of `body` to run in steps ([`ActorMatcher::step`]), for an analysis that
+    /// must pause (see [`crate::Job`]); [`ActorMatcher::find`] runs one to the end.
+    pub(crate) fn start(&self, body: &str, sentences: &[Span], date: Option<&str>) -> Search {
+        let lower_text = !body.chars().any(char::is_uppercase);
+        // Sentences in order, without overlaps, on char boundaries.
+        let mut spans: Vec<Span> = sentences
+            .iter()
+            .copied()
+            .filter(|s| s.start < s.end && body.get(s.start..s.end).is_some())
+            .collect();
+        spans.sort();
+        let mut last_end = 0;
+        spans.retain(|s| {
+            let keep = s.start >= last_end;
+            if keep {
+                last_end = s.end;
+            }
+            keep
+        });
+        let total = spans.iter().map(|s| s.end - s.start).sum();
+        Search {
+            lower_text,
+            spans,
+            total,
+            scans: Vec::new(),
+            st: DocState::new(date.and_then(|d| date_key(d, false))),
+            found: Vec::new(),
+            resolved: 0,
+            bytes_done: 0,
+        }
+    }
+
+    /// Goes on with `search` over whole sentences until at least `budget` bytes of them are
+    /// done, or all are: first every sentence is scanned for names, then (once the people
+    /// named in full anywhere are known, for SURNAME-LATER) each is resolved in order.
+    /// Returns the bytes done (each sentence counts twice: scanned, then resolved).
+    pub(crate) fn step(&self, search: &mut Search, body: &str, budget: usize) -> usize {
+        let mut done = 0;
+        while done < budget && search.scans.len() < search.spans.len() {
+            let s = search.spans[search.scans.len()];
+            let sc =
+                self.scanner
+                    .scan(&body[s.start..s.end], s.start, &self.lex, search.lower_text);
+            search.scans.push(sc);
+            search.bytes_done += s.end - s.start;
+            done += s.end - s.start;
+            if search.scans.len() == search.spans.len() {
+                for sc in &search.scans {
+                    search
+                        .st
+                        .named_in_doc
+                        .extend(sc.hits.iter().filter_map(|h| h.full_person()));
+                }
+            }
+        }
+        while done < budget
+            && search.scans.len() == search.spans.len()
+            && search.resolved < search.scans.len()
+        {
+            let i = search.resolved;
+            let resolved = self.resolve_sentence(i, &search.scans[i], body, &mut search.st);
+            search.found.extend(resolved);
+            search.resolved += 1;
+            search.bytes_done += search.spans[i].end - search.spans[i].start;
+            done += search.spans[i].end - search.spans[i].start;
+        }
+        done
+    }
+
+    /// The actors of a finished search, each once with its mentions in text order.
+    pub(crate) fn finish(&self, search: Search, body: &str) -> Vec<Actor> {
+        let Search {
+            found, scans, st, ..
+        } = search;
         let mut actors: Vec<Actor> = Vec::new();
         let mut index: HashMap<ActorKey, usize> = HashMap::new();
         for f in &found {
@@ -238,65 +367,6 @@ impl ActorMatcher {
             });
         }
         actors
-    }
-
-    /// Every mention in text order with its actor id and the rule that found it.
-    pub fn trace(&self, body: &str, sentences: &[Span], date: Option<&str>) -> Vec<TracedMention> {
-        let (found, scans, st) = self.run(body, sentences, date);
-        found
-            .iter()
-            .filter_map(|f| {
-                let (start, end) = scans[f.sentence].folded.original(f.fs, f.fe)?;
-                Some(TracedMention {
-                    id: self.id_of(f.key, &st),
-                    text: body.get(start..end)?.to_string(),
-                    start,
-                    end,
-                    rule: f.rule,
-                })
-            })
-            .collect()
-    }
-
-    fn run(
-        &self,
-        body: &str,
-        sentences: &[Span],
-        date: Option<&str>,
-    ) -> (Vec<Found>, Vec<scan::SentScan>, DocState) {
-        let lower_text = !body.chars().any(char::is_uppercase);
-        // Sentences in order, without overlaps, on char boundaries.
-        let mut spans: Vec<Span> = sentences
-            .iter()
-            .copied()
-            .filter(|s| s.start < s.end && body.get(s.start..s.end).is_some())
-            .collect();
-        spans.sort();
-        let mut last_end = 0;
-        spans.retain(|s| {
-            let keep = s.start >= last_end;
-            if keep {
-                last_end = s.end;
-            }
-            keep
-        });
-        let scans: Vec<scan::SentScan> = spans
-            .iter()
-            .map(|s| {
-                self.scanner
-                    .scan(&body[s.start..s.end], s.start, &self.lex, lower_text)
-            })
-            .collect();
-        let mut st = DocState::new(date.and_then(|d| date_key(d, false)));
-        for sc in &scans {
-            st.named_in_doc
-                .extend(sc.hits.iter().filter_map(|h| h.full_person()));
-        }
-        let mut found = Vec::new();
-        for (i, sc) in scans.iter().enumerate() {
-            found.extend(self.resolve_sentence(i, sc, body, &mut st));
-        }
-        (found, scans, st)
     }
 
     fn id_of(&self, key: ActorKey, st: &DocState) -> String {

@@ -9,6 +9,7 @@
 pub mod actors;
 pub mod corpus;
 pub mod export;
+pub mod job;
 pub mod kb;
 pub mod layout;
 pub mod model;
@@ -16,7 +17,10 @@ pub mod relations;
 pub mod summary;
 pub mod text;
 
+pub use job::{Job, Progress, Stage};
 pub use model::*;
+
+use std::borrow::Cow;
 
 use actors::ActorMatcher;
 use kb::{KbError, KnowledgeBase};
@@ -57,23 +61,13 @@ impl Engine {
 
     /// Analyses one article file's text (header block optional).
     pub fn analyze(&self, path: &str, raw: &str) -> Document {
-        let article = corpus::parse_article(raw);
-        let sentences = text::split_sentences(article.body, &article.furniture);
-        let actors = self
-            .matcher
-            .find(article.body, &sentences, article.date.as_deref());
-        let relations = self.coder.code(article.body, &sentences, &actors);
-        Document {
-            path: path.to_string(),
-            title: article.title,
-            date: article.date,
-            source: article.source,
-            url: article.url,
-            body_len: article.body.len(),
-            sentences,
-            actors,
-            relations,
-        }
+        self.job(path, raw).finish()
+    }
+
+    /// The same analysis in steps ([`Job::step`]), for a caller that must stay responsive
+    /// and be able to stop (see [`job`]). Takes the text borrowed or owned.
+    pub fn job<'a>(&'a self, path: &str, raw: impl Into<Cow<'a, str>>) -> Job<'a> {
+        Job::new(self, path, raw.into())
     }
 
     /// Analyses several files: `(path, text)` pairs.

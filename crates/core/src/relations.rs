@@ -78,6 +78,50 @@ struct Draft {
     by: Option<String>,
 }
 
+/// A coding under way ([`Coder::start`]): the sentence pieces, those read and those coded.
+#[derive(Debug)]
+pub(crate) struct Coding {
+    /// Every mention once, by start: (start, end, actor index).
+    all: Vec<(usize, usize, usize)>,
+    /// (sentence index, piece): sentences, cut when longer than MAX_SENTENCE.
+    pieces: Vec<(usize, Span)>,
+    /// Bytes in `pieces`.
+    total: usize,
+    /// Bytes of pieces read plus bytes of pieces coded.
+    bytes_done: usize,
+    sents: Vec<Sent>,
+    reports: Vec<Vec<Report>>,
+    /// The organisation named last, with the count of naming sentences before it.
+    last_org: Option<(usize, usize)>,
+    /// Sentences naming an actor so far (before the current one).
+    named_sents: usize,
+    /// The sentence being read, and whether it names an actor.
+    current: Option<(usize, bool)>,
+    /// The actors named by the last sentence that named any (P-PRON).
+    prev_actors: Vec<usize>,
+    regions: Option<Vec<Region>>,
+    /// Pieces coded, in order.
+    coded: usize,
+    out: Vec<Relation>,
+}
+
+impl Coding {
+    /// True when every piece is read and coded.
+    pub fn done(&self) -> bool {
+        self.sents.len() == self.pieces.len() && self.coded == self.sents.len()
+    }
+
+    /// (bytes done, bytes in all), each piece counted twice: read and coded.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.bytes_done, 2 * self.total)
+    }
+
+    /// The relations coded (all of them once [`Coding::done`]).
+    pub fn finish(self) -> Vec<Relation> {
+        self.out
+    }
+}
+
 /// Clamps a sentence span to the body and to char boundaries; `None` when nothing is left.
 fn clean_span(body: &str, span: Span) -> Option<Span> {
     let mut start = span.start.min(body.len());
@@ -119,7 +163,14 @@ impl Coder {
     /// `body`; `actors` carry their mentions as byte spans of `body`. Spans that are out of
     /// range or off char boundaries are clamped, never trusted.
     pub fn code(&self, body: &str, sentences: &[Span], actors: &[Actor]) -> Vec<Relation> {
-        let lex = &*self.lex;
+        let mut coding = self.start(body, sentences, actors);
+        self.step(&mut coding, body, actors, usize::MAX);
+        coding.out
+    }
+
+    /// A coding of `body` to run in steps ([`Coder::step`]), for an analysis that must
+    /// pause (see [`crate::Job`]); [`Coder::code`] runs one to the end.
+    pub(crate) fn start(&self, body: &str, sentences: &[Span], actors: &[Actor]) -> Coding {
         // Every mention once, by start, for the sentences to pick from.
         let mut all: Vec<(usize, usize, usize)> = actors
             .iter()
@@ -128,15 +179,6 @@ impl Coder {
             .filter(|&(s, e, _)| s < e && e <= body.len())
             .collect();
         all.sort_unstable();
-        let mut sents: Vec<Sent> = Vec::with_capacity(sentences.len());
-        let mut reports: Vec<Vec<Report>> = Vec::with_capacity(sentences.len());
-        // The organisation named last, and how many sentences naming an actor came before
-        // its sentence: "the alliance" reaches back two such sentences; sentences that name
-        // nobody ("The weather was mild.") do not count.
-        let mut last_org: Option<(usize, usize)> = None;
-        let mut named_sents = 0usize;
-        let mut current: Option<(usize, bool)> = None;
-        let mut prev_actors: Vec<usize> = Vec::new();
         // Sentences longer than MAX_SENTENCE are coded in pieces cut at white space, so the
         // work per sentence stays bounded whatever the splitter returns.
         let pieces: Vec<(usize, Span)> = sentences
@@ -145,19 +187,55 @@ impl Coder {
             .filter_map(|(i, &span)| clean_span(body, span).map(|s| (i, s)))
             .flat_map(|(i, s)| chunks(body, s).into_iter().map(move |c| (i, c)))
             .collect();
-        for (i, span) in pieces {
-            match current {
+        let total = pieces.iter().map(|(_, s)| s.end - s.start).sum();
+        Coding {
+            all,
+            sents: Vec::with_capacity(pieces.len()),
+            reports: Vec::with_capacity(pieces.len()),
+            pieces,
+            total,
+            bytes_done: 0,
+            last_org: None,
+            named_sents: 0,
+            current: None,
+            prev_actors: Vec::new(),
+            regions: None,
+            coded: 0,
+            out: Vec::new(),
+        }
+    }
+
+    /// Goes on with `coding` over whole sentences until at least `budget` bytes of them are
+    /// done, or all are: first each sentence is read (tokens, mentions, cues, speech frames)
+    /// in order, then the body's quotation and attribution regions are found, then each
+    /// sentence's acts are coded. Returns the bytes done (each sentence counts twice).
+    pub(crate) fn step(
+        &self,
+        c: &mut Coding,
+        body: &str,
+        actors: &[Actor],
+        budget: usize,
+    ) -> usize {
+        let lex = &*self.lex;
+        let mut done = 0;
+        while done < budget && c.sents.len() < c.pieces.len() {
+            let (i, span) = c.pieces[c.sents.len()];
+            match c.current {
                 Some((ci, _)) if ci == i => {}
                 Some((_, named)) => {
-                    named_sents += usize::from(named);
-                    current = Some((i, false));
+                    c.named_sents += usize::from(named);
+                    c.current = Some((i, false));
                 }
-                None => current = Some((i, false)),
+                None => c.current = Some((i, false)),
             }
-            let lo = all.partition_point(|m| m.0 < span.start);
-            let hi = all.partition_point(|m| m.0 < span.end);
-            let recent_org = last_org
-                .filter(|&(_, at)| named_sents.saturating_sub(at) <= 2)
+            // The organisation named last, and how many sentences naming an actor came
+            // before its sentence: "the alliance" reaches back two such sentences; sentences
+            // that name nobody ("The weather was mild.") do not count.
+            let lo = c.all.partition_point(|m| m.0 < span.start);
+            let hi = c.all.partition_point(|m| m.0 < span.end);
+            let recent_org = c
+                .last_org
+                .filter(|&(_, at)| c.named_sents.saturating_sub(at) <= 2)
                 .map(|(o, _)| o);
             let mut s = sentence::build(
                 lex,
@@ -165,18 +243,18 @@ impl Coder {
                 i,
                 span,
                 actors,
-                &all[lo..hi],
+                &c.all[lo..hi],
                 recent_org,
-                &prev_actors,
+                &c.prev_actors,
             );
             let r = scope::speech_frames(&mut s, actors);
             for m in s.ments.iter().filter(|m| m.group.is_none()) {
                 if actors[m.actor].kind == ActorKind::Organization {
-                    last_org = Some((m.actor, named_sents));
+                    c.last_org = Some((m.actor, c.named_sents));
                 }
             }
             if s.ments.iter().any(|m| m.group.is_none()) {
-                current = Some((i, true));
+                c.current = Some((i, true));
             }
             let named: Vec<usize> = (0..s.ments.len())
                 .filter(|&i| {
@@ -185,17 +263,29 @@ impl Coder {
                 .map(|i| s.ments[i].actor)
                 .collect();
             if !named.is_empty() {
-                prev_actors = named;
+                c.prev_actors = named;
             }
-            sents.push(s);
-            reports.push(r);
+            c.sents.push(s);
+            c.reports.push(r);
+            c.bytes_done += span.end - span.start;
+            done += span.end - span.start;
         }
-        let regions = scope::body_regions(lex, body, &sents, actors);
-        let mut out = Vec::new();
-        for (s, r) in sents.iter().zip(&reports) {
-            out.extend(self.code_sentence(body, s, r, &regions, actors));
+        if c.sents.len() < c.pieces.len() {
+            return done;
         }
-        out
+        let regions = c
+            .regions
+            .get_or_insert_with(|| scope::body_regions(lex, body, &c.sents, actors));
+        while done < budget && c.coded < c.sents.len() {
+            let (s, r) = (&c.sents[c.coded], &c.reports[c.coded]);
+            c.out
+                .extend(self.code_sentence(body, s, r, regions, actors));
+            let span = c.pieces[c.coded].1;
+            c.coded += 1;
+            c.bytes_done += span.end - span.start;
+            done += span.end - span.start;
+        }
+        done
     }
 
     fn code_sentence(

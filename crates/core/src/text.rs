@@ -532,30 +532,83 @@ fn line_break_ends(a: &str, b: &str) -> bool {
 /// assert_eq!(got, ["Dr. Smith paid 3.5 dollars.", "He left.", "Headline"]);
 /// ```
 pub fn split_sentences(body: &str, skip: &[Span]) -> Vec<Span> {
-    let skip = normalise_spans(skip, body.len());
-    let chunks = chunks(body, &skip);
-    let wrap = wrap_width(body, &chunks);
-    let sets = abbrev_sets();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chunks.len() {
-        // A unit: chunks joined across soft line breaks.
-        let start = chunks[i].start;
-        let mut j = i;
-        while j + 1 < chunks.len() && !chunks[j + 1].hard_before && {
-            let (a, b) = (
-                &body[chunks[j].start..chunks[j].end],
-                &body[chunks[j + 1].start..chunks[j + 1].end],
-            );
-            !line_break_ends(a, b)
-                || wrap.is_some_and(|w| wrapped(a, b, line_columns(body, chunks[j].end), w))
-        } {
-            j += 1;
+    let mut splitter = Splitter::new(body, skip);
+    splitter.step(body, usize::MAX);
+    splitter.finish()
+}
+
+/// [`split_sentences`] in steps, for an analysis that must pause (see [`crate::Job`]): the
+/// same spans, a unit (lines joined across soft breaks) at a time. The body is passed to
+/// every call and must be the one given to [`Splitter::new`].
+#[derive(Debug, Clone)]
+pub(crate) struct Splitter {
+    chunks: Vec<Chunk>,
+    wrap: Option<usize>,
+    /// The first chunk not split yet.
+    next: usize,
+    out: Vec<Span>,
+}
+
+impl Splitter {
+    pub fn new(body: &str, skip: &[Span]) -> Self {
+        let skip = normalise_spans(skip, body.len());
+        let chunks = chunks(body, &skip);
+        let wrap = wrap_width(body, &chunks);
+        Splitter {
+            chunks,
+            wrap,
+            next: 0,
+            out: Vec::new(),
         }
-        split_unit(body, Span::new(start, chunks[j].end), sets, &mut out);
-        i = j + 1;
     }
-    out
+
+    /// Splits whole units until at least `budget` bytes of the body are behind it, or all
+    /// are. Returns the bytes it went past.
+    pub fn step(&mut self, body: &str, budget: usize) -> usize {
+        let (chunks, sets) = (&self.chunks, abbrev_sets());
+        let from = self.position(body.len());
+        let mut i = self.next;
+        while i < chunks.len() && self.position_of(i, body.len()) - from < budget {
+            // A unit: chunks joined across soft line breaks.
+            let start = chunks[i].start;
+            let mut j = i;
+            while j + 1 < chunks.len() && !chunks[j + 1].hard_before && {
+                let (a, b) = (
+                    &body[chunks[j].start..chunks[j].end],
+                    &body[chunks[j + 1].start..chunks[j + 1].end],
+                );
+                !line_break_ends(a, b)
+                    || self
+                        .wrap
+                        .is_some_and(|w| wrapped(a, b, line_columns(body, chunks[j].end), w))
+            } {
+                j += 1;
+            }
+            split_unit(body, Span::new(start, chunks[j].end), sets, &mut self.out);
+            i = j + 1;
+        }
+        self.next = i;
+        self.position(body.len()) - from
+    }
+
+    /// True when every unit is split.
+    pub fn done(&self) -> bool {
+        self.next >= self.chunks.len()
+    }
+
+    /// How far into the body the split has come, in bytes.
+    pub fn position(&self, len: usize) -> usize {
+        self.position_of(self.next, len)
+    }
+
+    fn position_of(&self, chunk: usize, len: usize) -> usize {
+        self.chunks.get(chunk).map_or(len, |c| c.start)
+    }
+
+    /// The sentences split so far (all of them once [`Splitter::done`]).
+    pub fn finish(self) -> Vec<Span> {
+        self.out
+    }
 }
 
 /// Splits one unit (text with no hard break inside) at its sentence boundaries.

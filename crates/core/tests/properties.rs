@@ -12,6 +12,7 @@
 //! | PROP-EOL | LF, CRLF and lone CR line ends give the same actors and relations |
 //! | PROP-SPLIT | `parse_article` and `split_sentences` with arbitrary skip spans (unsorted, overlapping, out of range, off char boundaries) keep their spans valid |
 //! | PROP-FIND | `ActorMatcher::find` with arbitrary sentence spans: mentions valid |
+//! | PROP-STEPS | `Engine::job` run in steps of any budget gives the document `Engine::analyze` gives, with progress that never goes back and is 1 only at the end |
 //! | PROP-LAYOUT | `layout::layout` with any weights (NaN, infinite, negative), dangling edges and any box: one finite position per node, inside the box |
 //!
 //! Failing cases are not written to disk (`failure_persistence: None`); proptest prints
@@ -425,6 +426,25 @@ proptest! {
                 prop_assert!(sentences.iter().any(|s| s.contains(Span::new(m.start, m.end))));
             }
         }
+    }
+
+    /// PROP-STEPS
+    #[test]
+    fn steps_of_any_budget_give_the_same_document(raw in mixed_text(30), budget in 1usize..400) {
+        let engine = engine();
+        let whole = engine.analyze("p.txt", &raw);
+        let mut job = engine.job("p.txt", raw.as_str());
+        let mut last = job.progress().fraction;
+        let mut steps = 0;
+        while !job.is_done() {
+            let p = job.step(budget);
+            prop_assert!(p.fraction >= last, "progress went back: {} after {}", p.fraction, last);
+            prop_assert_eq!(p.fraction == 1.0, job.is_done(), "fraction 1 must mean done");
+            last = p.fraction;
+            steps += 1;
+            prop_assert!(steps <= 5 * raw.len() + 10, "a step made no progress");
+        }
+        prop_assert_eq!(job.finish(), whole);
     }
 
     /// PROP-NEUTRAL
