@@ -5,6 +5,8 @@
 use std::collections::HashSet;
 
 use entente_core::summary::{ActorSummary, RelRef};
+use std::sync::Arc;
+
 use entente_core::Engine;
 use leptos::ev;
 use leptos::html;
@@ -89,7 +91,12 @@ pub struct Ctx {
     /// The "add your own article" panel is open.
     pub adding: RwSignal<bool>,
     pub theme: RwSignal<Theme>,
-    pub engine: StoredValue<Engine>,
+    /// Shared with the analyses under way (they hold it across pauses).
+    pub engine: StoredValue<Arc<Engine>>,
+    /// The analysis of added articles under way, if any (src/analysis.rs).
+    pub analysing: RwSignal<Option<crate::analysis::BatchProgress>>,
+    /// Set by the Cancel button; the analysis stops at its next pause.
+    pub cancel: RwSignal<bool>,
     pub persist: bool,
     pub root: NodeRef<html::Div>,
 }
@@ -254,7 +261,9 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
         counts,
         adding: RwSignal::new(false),
         theme: RwSignal::new(theme0),
-        engine: StoredValue::new(engine),
+        engine: StoredValue::new(Arc::new(engine)),
+        analysing: RwSignal::new(None),
+        cancel: RwSignal::new(false),
         persist: options.persist,
         root: NodeRef::new(),
     };

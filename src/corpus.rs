@@ -208,16 +208,31 @@ impl PageCorpus {
         self.bodies.get(doc)?.get(span.start..span.end)
     }
 
-    /// Adds an analysed article (replacing one with the same key).
+    /// Analyses an article and adds it (replacing one with the same key).
     pub fn push(&mut self, engine: &Engine, source: Source) {
-        self.remove(&source.key.clone(), engine);
-        self.docs.push(engine.analyze(&source.key, &source.text));
-        self.bodies.push(
-            entente_core::corpus::parse_article(&source.text)
-                .body
-                .to_string(),
-        );
-        self.sources.push(source);
+        let doc = engine.analyze(&source.key, &source.text);
+        self.add(engine, vec![(source, doc)]);
+    }
+
+    /// Adds articles analysed already (`doc` of each from its `source`), each replacing
+    /// one with the same key.
+    pub fn add(&mut self, engine: &Engine, analysed: Vec<(Source, Document)>) {
+        for (source, doc) in analysed {
+            if let Some(i) = self.doc_index(&source.key) {
+                self.docs.remove(i);
+                self.bodies.remove(i);
+                self.sources.remove(i);
+            }
+            // The body is the end of the text (after any header): no second parse.
+            let body = source
+                .text
+                .get(source.text.len().saturating_sub(doc.body_len)..)
+                .unwrap_or_default()
+                .to_string();
+            self.docs.push(doc);
+            self.bodies.push(body);
+            self.sources.push(source);
+        }
         self.reindex(|code| engine.knowledge().state(code).map(|s| s.name.clone()));
     }
 

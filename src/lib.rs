@@ -5,8 +5,10 @@
 //! [`highlight`] (marked segments of text), [`present`] (how things read, the graph).
 //! Components live in [`app`] (root, state, filters) and [`views`]; browser calls in [`web`].
 //! [`storage`] and [`upload`] (the reader's own articles) come from the pagekit work.
+//! [`analysis`] runs the analysis of the reader's articles in slices (progress, cancel).
 //! [`embed`] mounts explorers into other pages (`<div data-entente>`, the iframe form).
 
+pub mod analysis;
 pub mod app;
 pub mod corpus;
 pub mod embed;

@@ -1020,11 +1020,12 @@ pub fn GraphView() -> impl IntoView {
     }
 }
 
-/// Adds accepted uploads to the corpus and saves the reader's articles. Returns the
-/// warnings of those that had to be repaired (e.g. invalid UTF-8), to show.
-fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Vec<String> {
+/// Analyses accepted uploads in slices (src/analysis.rs), then adds them to the corpus and
+/// saves the reader's articles. Returns the warnings of those that had to be repaired
+/// (e.g. invalid UTF-8), to show; `None` when the reader cancelled (nothing added or saved).
+async fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Option<Vec<String>> {
     if uploads.is_empty() {
-        return Vec::new();
+        return Some(Vec::new());
     }
     let warnings: Vec<String> = uploads.iter().filter_map(|u| u.warning.clone()).collect();
     let mut stored: Vec<crate::storage::UserArticle> = ctx.corpus.with_untracked(user_articles);
@@ -1034,24 +1035,41 @@ fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Vec<String> {
         stored.push(a.clone());
         added.push(a);
     }
+    let sources: Vec<Source> = added
+        .iter()
+        .map(|a| Source::yours(&a.id, &a.name, &a.text, a.warning.clone()))
+        .collect();
+    let engine = ctx.engine.get_value();
+    ctx.cancel.set(false);
+    let docs = crate::analysis::run(
+        &engine,
+        &sources,
+        web::now_ms,
+        web::pause,
+        |p| {
+            // the explorer may have been unmounted since
+            let _ = ctx.analysing.try_set(Some(p));
+        },
+        || ctx.cancel.try_get_untracked().unwrap_or(true),
+    )
+    .await;
+    let _ = ctx.analysing.try_set(None);
+    let names: Vec<String> = added.iter().map(|a| a.name.clone()).collect();
+    let Some(docs) = docs else {
+        let _ = ctx
+            .status
+            .try_set(format!("Cancelled: {} not added.", names.join(", ")));
+        return None;
+    };
     if ctx.persist {
         if let Err(e) = crate::storage::save(&stored) {
             ctx.status.set(format!("Not saved for next time: {e}"));
         }
     }
-    let names: Vec<String> = added.iter().map(|a| a.name.clone()).collect();
-    ctx.engine.with_value(|engine| {
-        ctx.corpus.update(|c| {
-            for a in added {
-                c.push(
-                    engine,
-                    Source::yours(&a.id, &a.name, &a.text, a.warning.clone()),
-                );
-            }
-        })
-    });
+    ctx.corpus
+        .try_update(|c| c.add(&engine, sources.into_iter().zip(docs).collect()))?;
     ctx.status.set(format!("Added {}.", names.join(", ")));
-    warnings
+    Some(warnings)
 }
 
 /// The reader's articles as stored.
@@ -1130,8 +1148,54 @@ fn take_files(
             }
         }
         errors.set(errs);
-        warnings.set(add_uploads(ctx, ok));
+        if let Some(w) = add_uploads(ctx, ok).await {
+            let _ = warnings.try_set(w);
+        }
     });
+}
+
+/// The analysis under way: a bar, what it is doing, and a Cancel button (src/analysis.rs).
+#[component]
+fn AnalysisProgress() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    // Built once per analysis; the bar and the line follow the progress (so the Cancel
+    // button stays the same element while the reader clicks it).
+    let busy = Memo::new(move |_| ctx.analysing.with(Option::is_some));
+    let percent = move || {
+        ctx.analysing
+            .with(|p| p.as_ref().map_or(0, |p| p.percent()))
+    };
+    let line = move || {
+        ctx.analysing
+            .with(|p| p.as_ref().map(|p| p.line()).unwrap_or_default())
+    };
+    move || {
+        busy.get().then(|| {
+            view! {
+                <div class="ent-progress" data-testid="analysis-progress">
+                    <progress
+                        class="ent-progress__bar"
+                        max="100"
+                        prop:value=percent
+                        aria-label="Analysis progress"
+                    >
+                        {move || format!("{}%", percent())}
+                    </progress>
+                    <span class="ent-progress__line" data-testid="analysis-line">
+                        {line}
+                    </span>
+                    <button
+                        type="button"
+                        class="ent-button ent-button--small"
+                        data-testid="analysis-cancel"
+                        on:click=move |_| ctx.cancel.set(true)
+                    >
+                        "Cancel"
+                    </button>
+                </div>
+            }
+        })
+    }
 }
 
 #[component]
@@ -1142,7 +1206,11 @@ pub fn AddPanel() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let dragging = RwSignal::new(false);
+    let busy = move || ctx.analysing.with(Option::is_some);
     let add_text = move |_| {
+        if ctx.analysing.with_untracked(Option::is_some) {
+            return;
+        }
         let n = name.get_untracked();
         let n = if n.trim().is_empty() {
             "Pasted text".to_string()
@@ -1152,9 +1220,14 @@ pub fn AddPanel() -> impl IntoView {
         match crate::upload::accept_text(&n, &text.get_untracked()) {
             Ok(u) => {
                 errors.set(Vec::new());
-                warnings.set(add_uploads(ctx, vec![u]));
-                text.set(String::new());
-                name.set(String::new());
+                leptos::task::spawn_local(async move {
+                    // The text stays in the form until it is added (a cancel loses nothing).
+                    if let Some(w) = add_uploads(ctx, vec![u]).await {
+                        let _ = warnings.try_set(w);
+                        let _ = text.try_set(String::new());
+                        let _ = name.try_set(String::new());
+                    }
+                });
             }
             Err(e) => {
                 warnings.set(Vec::new());
@@ -1165,6 +1238,13 @@ pub fn AddPanel() -> impl IntoView {
     let on_drop = move |ev: ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
+        if ctx.analysing.with_untracked(Option::is_some) {
+            errors.set(vec![
+                "An analysis is under way: wait for it, or cancel it, then drop the files again."
+                    .into(),
+            ]);
+            return;
+        }
         let files = web::files(ev.data_transfer().and_then(|d| d.files()));
         take_files(ctx, files, errors, warnings);
     };
@@ -1237,9 +1317,16 @@ pub fn AddPanel() -> impl IntoView {
                                 on:input=move |ev| text.set(event_target_value(&ev))
                             ></textarea>
                         </label>
-                        <button type="button" class="ent-button" data-testid="add-submit" on:click=add_text>
+                        <button
+                            type="button"
+                            class="ent-button"
+                            data-testid="add-submit"
+                            disabled=busy
+                            on:click=add_text
+                        >
                             "Analyse and add"
                         </button>
+                        <AnalysisProgress />
                         <div
                             class="ent-drop"
                             class=("ent-drop--over", move || dragging.get())
@@ -1259,6 +1346,7 @@ pub fn AddPanel() -> impl IntoView {
                                     data-testid="add-file"
                                     accept=".txt,.md,text/plain,text/markdown"
                                     multiple=true
+                                    disabled=busy
                                     on:change=on_pick
                                 />
                             </label>

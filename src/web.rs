@@ -125,3 +125,15 @@ pub fn focus_first(root: &web_sys::Element, selector: &str) {
         }
     }
 }
+
+/// Milliseconds from a fixed point (the page's clock), for timing slices of work.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Gives the thread back to the browser (it paints, handles input), then resumes.
+pub async fn pause() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}

@@ -434,6 +434,94 @@ async fn pasted_articles_join_the_corpus_and_can_be_removed() {
     assert_eq!(m.count("article"), 3);
 }
 
+/// Waits (ticking) until `done` holds, for at most `ms` milliseconds; false on time-out.
+async fn until(ms: i32, mut done: impl FnMut() -> bool) -> bool {
+    for _ in 0..ms / 20 {
+        if done() {
+            return true;
+        }
+        tick().await;
+    }
+    done()
+}
+
+/// A text long enough that its analysis takes many slices (SL1), naming actors throughout.
+fn long_text() -> String {
+    "Vladimir Putin praised Iran on Monday. Israel struck Iran on Tuesday, and Russia condemned the strike.\n\n"
+        .repeat(1500)
+}
+
+#[wasm_bindgen_test]
+async fn a_long_paste_shows_progress_and_the_page_stays_live() {
+    let m = mount("").await;
+    m.click_id("add-open").await;
+    m.type_in("add-name", "long").await;
+    m.type_in("add-text", &long_text()).await;
+    m.click_id("add-submit").await;
+    // the bar shows while the analysis runs in slices, and the cards stay usable
+    assert!(
+        until(5000, || m.count("analysis-progress") == 1).await,
+        "no progress shown"
+    );
+    assert!(
+        m.text("analysis-line").starts_with("Analysing “long”"),
+        "{}",
+        m.text("analysis-line")
+    );
+    let submit: web_sys::HtmlButtonElement = m.one("add-submit").unchecked_into();
+    assert!(submit.disabled(), "one analysis at a time");
+    m.select("filter-kind", "person").await;
+    assert_eq!(
+        m.card_ids(),
+        vec!["putin"],
+        "filters work during the analysis"
+    );
+    m.select("filter-kind", "").await;
+    assert!(
+        until(120_000, || m.count("analysis-progress") == 0).await,
+        "it never finished"
+    );
+    assert!(
+        m.text("status-msg").starts_with("Added long"),
+        "{}",
+        m.text("status-msg")
+    );
+    assert_eq!(
+        m.count("your-article"),
+        2,
+        "the fixture's own article and the long one"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn cancel_stops_a_long_analysis_and_keeps_the_text() {
+    let m = mount("").await;
+    m.click_id("add-open").await;
+    let articles = m.count("article");
+    m.type_in("add-text", &long_text()).await;
+    m.click_id("add-submit").await;
+    assert!(
+        until(5000, || m.count("analysis-cancel") == 1).await,
+        "no Cancel button"
+    );
+    m.click_id("analysis-cancel").await;
+    assert!(
+        until(5000, || m.count("analysis-progress") == 0).await,
+        "the cancel did not stop it"
+    );
+    assert!(
+        m.text("status-msg").starts_with("Cancelled"),
+        "{}",
+        m.text("status-msg")
+    );
+    assert_eq!(m.count("article"), articles, "nothing added");
+    assert_eq!(m.count("your-article"), 1, "only the fixture's own article");
+    let area: web_sys::HtmlTextAreaElement = m.one("add-text").unchecked_into();
+    assert_eq!(area.value(), long_text(), "the pasted text is still there");
+    let submit: web_sys::HtmlButtonElement = m.one("add-submit").unchecked_into();
+    assert!(!submit.disabled(), "adding works again");
+}
+
 #[wasm_bindgen_test]
 async fn the_graph_links_states_and_leaders_and_pivots() {
     let m = mount("?tab=graph").await;
