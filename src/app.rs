@@ -97,11 +97,26 @@ pub struct Ctx {
     pub analysing: RwSignal<Option<crate::analysis::BatchProgress>>,
     /// Set by the Cancel button; the analysis stops at its next pause.
     pub cancel: RwSignal<bool>,
+    /// The analysis of the reader's saved articles at start, if under way: the seeds show
+    /// at once, the saved articles join when analysed (no Cancel: they stay stored).
+    pub loading: RwSignal<Option<crate::analysis::BatchProgress>>,
     pub persist: bool,
     pub root: NodeRef<html::Div>,
 }
 
 impl Ctx {
+    /// True while articles are being analysed (added ones, or saved ones at start): adding
+    /// and removing wait, since both rewrite the saved list. Tracked.
+    pub fn busy(&self) -> bool {
+        self.analysing.with(Option::is_some) || self.loading.with(Option::is_some)
+    }
+
+    /// [`Ctx::busy`], untracked (for event handlers).
+    pub fn busy_now(&self) -> bool {
+        self.analysing.with_untracked(Option::is_some)
+            || self.loading.with_untracked(Option::is_some)
+    }
+
     /// Opens an actor's full view (the card pivots there), closing pair and reader.
     pub fn open_actor(&self, id: &str) {
         let id = id.to_string();
@@ -202,18 +217,55 @@ fn stored_sources(notices: &mut Vec<String>) -> Vec<Source> {
     }
 }
 
+/// Analyses the reader's saved articles in slices after the first paint, then adds them;
+/// the view asked for (`asked`) is checked again against the whole corpus, unless the reader
+/// has moved on from `start` meanwhile.
+fn load_saved(ctx: Ctx, saved: Vec<Source>, asked: ViewState, start: ViewState) {
+    let engine = ctx.engine.get_value();
+    leptos::task::spawn_local(async move {
+        let docs = crate::analysis::run(
+            &engine,
+            &saved,
+            web::now_ms,
+            web::pause,
+            |p| {
+                let _ = ctx.loading.try_set(Some(p));
+            },
+            // unmounted: stop
+            || ctx.loading.try_get_untracked().is_none(),
+        )
+        .await;
+        let Some(docs) = docs else {
+            return;
+        };
+        let _ = ctx
+            .corpus
+            .try_update(|c| c.add(&engine, saved.into_iter().zip(docs).collect()));
+        let _ = ctx.loading.try_set(None);
+        if ctx.state.try_get_untracked().as_ref() == Some(&start) {
+            let (s, notices) = ctx.corpus.with_untracked(|c| c.validate(asked));
+            ctx.state.set(s);
+            if !notices.is_empty() {
+                ctx.notices
+                    .update(|n| n.extend(notices.iter().map(|n| n.to_string())));
+            }
+        }
+    });
+}
+
 /// The explorer. Mount it with [`crate::mount`] or [`crate::mount_to`].
 pub fn explorer(options: AppOptions) -> impl IntoView {
     let engine = Engine::builtin();
     let mut notices: Vec<String> = Vec::new();
+    // The reader's saved articles are analysed after the first paint, in slices.
+    let mut saved: Vec<Source> = Vec::new();
     let corpus0 = match options.corpus {
         Some(c) => c,
         None => {
-            let mut sources = Source::seeds(crate::seeds::SEEDS);
             if options.persist {
-                sources.extend(stored_sources(&mut notices));
+                saved = stored_sources(&mut notices);
             }
-            PageCorpus::build(&engine, sources)
+            PageCorpus::build(&engine, Source::seeds(crate::seeds::SEEDS))
         }
     };
     let embed = options.embed.clone();
@@ -229,9 +281,16 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
     if compact {
         s.tab = Tab::Cards;
     }
+    // With saved articles still to come, what the seeds lack may be in them: the view is
+    // checked again, with its notices, once they are in.
+    let asked = s.clone();
     let (s, n2) = corpus0.validate(s);
     notices.extend(options.notices.iter().cloned());
-    notices.extend(n1.iter().chain(n2.iter()).map(|n| n.to_string()));
+    notices.extend(n1.iter().map(|n| n.to_string()));
+    if saved.is_empty() {
+        notices.extend(n2.iter().map(|n| n.to_string()));
+    }
+    let start_state = s.clone();
 
     let theme0 = if let Some(t) = options.theme {
         t
@@ -264,10 +323,14 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
         engine: StoredValue::new(Arc::new(engine)),
         analysing: RwSignal::new(None),
         cancel: RwSignal::new(false),
+        loading: RwSignal::new(None),
         persist: options.persist,
         root: NodeRef::new(),
     };
     provide_context(ctx);
+    if !saved.is_empty() {
+        load_saved(ctx, saved, asked, start_state);
+    }
 
     if options.persist {
         Effect::new(move |prev: Option<Theme>| {
@@ -356,6 +419,7 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
     let content = move || {
         view! {
             <StatusLine />
+            <crate::views::LoadProgress />
             <Notices />
             {(!compact).then(|| view! { <Tabs /> })}
             {move || match ctx.state.with(|s| s.tab) {

@@ -1089,6 +1089,9 @@ fn user_articles(c: &PageCorpus) -> Vec<crate::storage::UserArticle> {
 }
 
 fn remove_article(ctx: Ctx, key: String) {
+    if ctx.busy_now() {
+        return; // the saved list is being rewritten (the button is disabled meanwhile)
+    }
     let name = ctx
         .corpus
         .with_untracked(|c| c.doc_index(&key).map(|i| c.doc_title(i)));
@@ -1154,25 +1157,22 @@ fn take_files(
     });
 }
 
-/// The analysis under way: a bar, what it is doing, and a Cancel button (src/analysis.rs).
-#[component]
-fn AnalysisProgress() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    // Built once per analysis; the bar and the line follow the progress (so the Cancel
-    // button stays the same element while the reader clicks it).
-    let busy = Memo::new(move |_| ctx.analysing.with(Option::is_some));
-    let percent = move || {
-        ctx.analysing
-            .with(|p| p.as_ref().map_or(0, |p| p.percent()))
-    };
-    let line = move || {
-        ctx.analysing
-            .with(|p| p.as_ref().map(|p| p.line()).unwrap_or_default())
-    };
+/// A progress bar with its line ("Analysing “note”: finding actors, 40%") while `of` holds
+/// a progress, and a Cancel button when `on_cancel` is given (src/analysis.rs). Built once
+/// per analysis; the bar and the line follow the progress (so Cancel stays the same element
+/// while the reader clicks it).
+fn progress_view(
+    of: RwSignal<Option<crate::analysis::BatchProgress>>,
+    testid: &'static str,
+    on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    let busy = Memo::new(move |_| of.with(Option::is_some));
+    let percent = move || of.with(|p| p.as_ref().map_or(0, |p| p.percent()));
+    let line = move || of.with(|p| p.as_ref().map(|p| p.line()).unwrap_or_default());
     move || {
         busy.get().then(|| {
             view! {
-                <div class="ent-progress" data-testid="analysis-progress">
+                <div class="ent-progress" data-testid=format!("{testid}-progress")>
                     <progress
                         class="ent-progress__bar"
                         max="100"
@@ -1181,21 +1181,43 @@ fn AnalysisProgress() -> impl IntoView {
                     >
                         {move || format!("{}%", percent())}
                     </progress>
-                    <span class="ent-progress__line" data-testid="analysis-line">
+                    <span class="ent-progress__line" data-testid=format!("{testid}-line")>
                         {line}
                     </span>
-                    <button
-                        type="button"
-                        class="ent-button ent-button--small"
-                        data-testid="analysis-cancel"
-                        on:click=move |_| ctx.cancel.set(true)
-                    >
-                        "Cancel"
-                    </button>
+                    {on_cancel.map(|cancel| {
+                        view! {
+                            <button
+                                type="button"
+                                class="ent-button ent-button--small"
+                                data-testid=format!("{testid}-cancel")
+                                on:click=move |_| cancel.run(())
+                            >
+                                "Cancel"
+                            </button>
+                        }
+                    })}
                 </div>
             }
         })
     }
+}
+
+/// The analysis of added articles: in the add panel, with Cancel.
+#[component]
+fn AnalysisProgress() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    progress_view(
+        ctx.analysing,
+        "analysis",
+        Some(Callback::new(move |()| ctx.cancel.set(true))),
+    )
+}
+
+/// The analysis of the reader's saved articles at start: above the cards, no Cancel.
+#[component]
+pub fn LoadProgress() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    progress_view(ctx.loading, "loading", None)
 }
 
 #[component]
@@ -1206,9 +1228,9 @@ pub fn AddPanel() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let dragging = RwSignal::new(false);
-    let busy = move || ctx.analysing.with(Option::is_some);
+    let busy = move || ctx.busy();
     let add_text = move |_| {
-        if ctx.analysing.with_untracked(Option::is_some) {
+        if ctx.busy_now() {
             return;
         }
         let n = name.get_untracked();
@@ -1408,6 +1430,7 @@ pub fn AddPanel() -> impl IntoView {
                                                             type="button"
                                                             class="ent-button ent-button--small ent-button--danger"
                                                             data-testid="your-remove"
+                                                            disabled=move || ctx.busy()
                                                             aria-label=format!("Remove {t2}")
                                                             on:click=move |_| remove_article(ctx, k2.clone())
                                                         >

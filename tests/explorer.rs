@@ -523,6 +523,66 @@ async fn cancel_stops_a_long_analysis_and_keeps_the_text() {
 }
 
 #[wasm_bindgen_test]
+async fn saved_articles_join_after_the_seeds_and_the_view_asked_for_is_kept() {
+    // The only test here that reads storage (persist: true); it leaves it empty.
+    let saved = [
+        ("long", long_text()),
+        (
+            "short",
+            "Vladimir Putin praised Iran on Monday.".to_string(),
+        ),
+    ]
+    .map(|(id, text)| entente::storage::UserArticle {
+        id: id.into(),
+        name: format!("{id}.txt"),
+        text,
+        warning: None,
+    });
+    entente::storage::save(&saved).unwrap();
+    let m = mount_with(AppOptions {
+        initial_query: Some("?article=yours:short".into()),
+        use_url: false,
+        persist: true,
+        corpus: None,
+        ..AppOptions::default()
+    })
+    .await;
+    let seeds = entente::seeds::SEEDS.len();
+    // the seeds' cards are there while the saved articles are analysed in slices
+    assert!(
+        until(5000, || m.count("loading-progress") == 1).await,
+        "no progress shown"
+    );
+    assert_eq!(m.count("article"), seeds);
+    assert!(m.count("card") > 0);
+    assert!(
+        m.text("loading-progress")
+            .contains("Analysing “long.txt” (1 of 2)"),
+        "{}",
+        m.text("loading-progress")
+    );
+    assert!(
+        until(120_000, || m.count("loading-progress") == 0).await,
+        "it never finished"
+    );
+    assert_eq!(m.count("article"), seeds + 2);
+    // the article filter named a saved article: kept, not refused as unknown
+    let article: web_sys::HtmlSelectElement = m.one("filter-article").unchecked_into();
+    assert_eq!(article.value(), "yours:short");
+    assert_eq!(m.count("notice"), 0, "{}", m.text("notices"));
+    let mut cards = m.card_ids();
+    cards.sort();
+    assert_eq!(cards, vec!["IRN", "putin"]);
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .remove_item(entente::storage::KEY)
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn the_graph_links_states_and_leaders_and_pivots() {
     let m = mount("?tab=graph").await;
     // Reuters is an organisation: four nodes; four linked pairs
