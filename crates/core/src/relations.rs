@@ -99,7 +99,14 @@ pub(crate) struct Coding {
     current: Option<(usize, bool)>,
     /// The actors named by the last sentence that named any (P-PRON).
     prev_actors: Vec<usize>,
-    regions: Option<Vec<Region>>,
+    /// The body's paragraphs (once every piece is read), the next one to find regions in,
+    /// and the regions found so far: a piece is coded once every paragraph that starts
+    /// before its end is done (only those can hold its cues).
+    paras: Option<Vec<Span>>,
+    next_para: usize,
+    regions: Vec<Region>,
+    /// The pieces read, by start (for each paragraph's sentences).
+    order: Vec<usize>,
     /// Pieces coded, in order.
     coded: usize,
     out: Vec<Relation>,
@@ -199,7 +206,10 @@ impl Coder {
             named_sents: 0,
             current: None,
             prev_actors: Vec::new(),
-            regions: None,
+            paras: None,
+            next_para: 0,
+            regions: Vec::new(),
+            order: Vec::new(),
             coded: 0,
             out: Vec::new(),
         }
@@ -207,8 +217,8 @@ impl Coder {
 
     /// Goes on with `coding` over whole sentences until at least `budget` bytes of them are
     /// done, or all are: first each sentence is read (tokens, mentions, cues, speech frames)
-    /// in order, then the body's quotation and attribution regions are found, then each
-    /// sentence's acts are coded. Returns the bytes done (each sentence counts twice).
+    /// in order, then paragraph by paragraph the quotation and attribution regions are
+    /// found and the sentences there coded. Returns the bytes done (each sentence counts twice).
     pub(crate) fn step(
         &self,
         c: &mut Coding,
@@ -273,13 +283,36 @@ impl Coder {
         if c.sents.len() < c.pieces.len() {
             return done;
         }
-        let regions = c
-            .regions
-            .get_or_insert_with(|| scope::body_regions(lex, body, &c.sents, actors));
+        if c.paras.is_none() {
+            c.paras = Some(scope::paragraphs(body));
+            let mut order: Vec<usize> = (0..c.sents.len()).collect();
+            if !order.is_sorted_by_key(|&i| c.sents[i].span.start) {
+                order.sort_by_key(|&i| c.sents[i].span.start);
+            }
+            c.order = order;
+        }
+        let paras = c.paras.as_deref().unwrap_or_default();
         while done < budget && c.coded < c.sents.len() {
+            let need = c.sents[c.coded].span.end;
+            if let Some(&para) = paras.get(c.next_para).filter(|p| p.start < need) {
+                let lo = c
+                    .order
+                    .partition_point(|&i| c.sents[i].span.start < para.start);
+                let hi = c
+                    .order
+                    .partition_point(|&i| c.sents[i].span.start < para.end);
+                let here: Vec<&Sent> = c.order[lo..hi.max(lo)]
+                    .iter()
+                    .map(|&i| &c.sents[i])
+                    .collect();
+                scope::paragraph_regions(lex, body, para, &here, actors, &mut c.regions);
+                c.next_para += 1;
+                done += para.end - para.start;
+                continue;
+            }
             let (s, r) = (&c.sents[c.coded], &c.reports[c.coded]);
             c.out
-                .extend(self.code_sentence(body, s, r, regions, actors));
+                .extend(self.code_sentence(body, s, r, &c.regions, actors));
             let span = c.pieces[c.coded].1;
             c.coded += 1;
             c.bytes_done += span.end - span.start;

@@ -43,7 +43,7 @@ pub(crate) struct Report {
 pub(crate) struct Region {
     pub span: Span,
     pub by: Option<String>,
-    /// The paragraph it lies in: [`body_regions`] returns regions by paragraph, in body
+    /// The paragraph it lies in: [`paragraph_regions`] gives regions by paragraph, in body
     /// order, so a cue finds its paragraph's regions by binary search.
     pub para: Span,
 }
@@ -225,21 +225,18 @@ fn speaker_of(
 
 /// Reported stretches of the body beyond single sentences: quotations attributed just before
 /// or after them, and paragraphs attributed as a whole ("... - the publication writes.",
-/// "Le Monde writes about this, reports UNN.").
-pub(crate) fn body_regions(
+/// "Le Monde writes about this, reports UNN."), appended to `out` for one paragraph; `order` holds the sentences by start (at least
+/// those that start in it). Done for every paragraph in body order, the regions come by
+/// paragraph in body order, as [`flags`] expects; a caller may do a few paragraphs at a time.
+pub(crate) fn paragraph_regions(
     lex: &Lexicon,
     body: &str,
-    sents: &[Sent],
+    para: Span,
+    order: &[&Sent],
     actors: &[Actor],
-) -> Vec<Region> {
-    let mut out = Vec::new();
-    // The sentences by start, to find each paragraph's by binary search (the splitter gives
-    // them in order; a caller of `Coder::code` might not).
-    let mut order: Vec<&Sent> = sents.iter().collect();
-    if !order.is_sorted_by_key(|s| s.span.start) {
-        order.sort_by_key(|s| s.span.start);
-    }
-    for para in paragraphs(body) {
+    out: &mut Vec<Region>,
+) {
+    {
         let text = &body[para.start..para.end];
         // Quotations.
         let mut open: Option<usize> = None;
@@ -295,8 +292,12 @@ pub(crate) fn body_regions(
                 });
             }
         }
-        // "... - the publication writes." closing the paragraph.
-        let toks = tokenize(text, 0);
+        // "... - the publication writes." closing the paragraph. Only its last eight tokens
+        // and what follows them matter: tokenise a tail holding at least nine runs of
+        // non-space text (white space always ends a token, so its last tokens are the
+        // paragraph's, and hits start where they would in the whole paragraph).
+        let tail = tail_start(text, 9);
+        let toks = tokenize(&text[tail..], tail);
         let hits = lex.hits(&toks);
         let tail_start = toks.len().saturating_sub(8);
         if let Some(d) = (tail_start..toks.len())
@@ -354,7 +355,25 @@ pub(crate) fn body_regions(
             }
         }
     }
-    out
+}
+
+/// Where the last `runs` runs of non-space characters of `text` begin (at the white space
+/// before them), or 0 when it has fewer.
+fn tail_start(text: &str, runs: usize) -> usize {
+    let mut seen = 0;
+    let mut in_run = false;
+    for (i, c) in text.char_indices().rev() {
+        if !c.is_whitespace() {
+            in_run = true;
+        } else if in_run {
+            in_run = false;
+            seen += 1;
+            if seen == runs {
+                return i;
+            }
+        }
+    }
+    0
 }
 
 /// `, analysts note.` / ` said the Kremlin.` right after a quotation.

@@ -1,0 +1,77 @@
+// A long pasted article is analysed in slices (src/analysis.rs): the page paints a moving
+// progress bar, stays usable, can cancel (nothing added, the text kept), and the saved
+// articles of a reader are analysed after the seeds' cards are up.
+import { test, expect } from "./fixtures.mjs";
+import { readFileSync } from "node:fs";
+
+const seed = readFileSync(new URL("../../seeds/002_453ac6874c6a2860.txt", import.meta.url), "utf8");
+// About 1.5 MB: many seconds of analysis, so the test sees it under way.
+const long = seed.repeat(Math.ceil(1_500_000 / seed.length));
+
+// Records, at every frame the browser paints, the progress line shown (if any).
+async function watchFrames(page) {
+  await page.evaluate(() => {
+    window.__lines = [];
+    const tick = () => {
+      const el = document.querySelector('[data-testid="analysis-line"]');
+      if (el) window.__lines.push(el.textContent);
+      window.__watch = requestAnimationFrame(tick);
+    };
+    tick();
+  });
+}
+const framesSeen = (page) => page.evaluate(() => window.__lines);
+
+async function paste(page, name, text) {
+  await page.getByTestId("add-open").click();
+  await page.getByTestId("add-name").fill(name);
+  // Setting a 1.5 MB value by typing would take minutes: set it and fire `input`.
+  await page.getByTestId("add-text").evaluate((el, t) => {
+    el.value = t;
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  }, text);
+}
+
+test("a long paste shows progress frame by frame, and Cancel adds nothing and keeps the text", async ({ page }) => {
+  await page.goto("./");
+  await expect(page.getByTestId("card").first()).toBeVisible();
+  const articles = await page.getByTestId("article").count();
+  await paste(page, "long paste", long);
+  await watchFrames(page);
+  await page.getByTestId("add-submit").click();
+  await expect(page.getByTestId("analysis-progress")).toBeVisible();
+  await expect(page.getByTestId("add-submit")).toBeDisabled();
+  // the browser paints between slices: several different per cents reach the screen
+  await expect
+    .poll(async () => new Set(await framesSeen(page)).size, { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(3);
+  expect((await framesSeen(page))[0]).toMatch(/^Analysing “long paste”: (finding|coding) [a-z]+, \d+%$/);
+
+  await page.getByTestId("analysis-cancel").click();
+  await expect(page.getByTestId("analysis-progress")).toHaveCount(0);
+  await expect(page.getByTestId("status-msg")).toHaveText("Cancelled: long paste not added.");
+  await expect(page.getByTestId("article")).toHaveCount(articles);
+  await expect(page.getByTestId("yours-none")).toBeVisible();
+  expect(await page.getByTestId("add-text").inputValue()).toHaveLength(long.length);
+  expect(await page.evaluate(() => localStorage.getItem("entente.articles"))).toBeNull();
+});
+
+test("the cards answer while a long paste is analysed, and it is added when done", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto("./");
+  await expect(page.getByTestId("card").first()).toBeVisible();
+  const articles = await page.getByTestId("article").count();
+  await paste(page, "long paste", long);
+  await page.getByTestId("add-submit").click();
+  await expect(page.getByTestId("analysis-progress")).toBeVisible();
+  await page.getByTestId("add-close").click();
+  // filtering works on the corpus already there
+  await page.getByTestId("filter-kind").selectOption("person");
+  await expect(page.locator('[data-testid="card"][data-actor="putin"]')).toBeVisible();
+  await expect(page.locator('[data-testid="card"][data-actor="IRN"]')).toHaveCount(0);
+  await page.getByTestId("filter-kind").selectOption("");
+  await expect(page.getByTestId("status-msg")).toHaveText("Added long paste.", { timeout: 150_000 });
+  await expect(page.getByTestId("article")).toHaveCount(articles + 1);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("entente.articles")));
+  expect(JSON.stringify(stored)).toContain("long paste");
+});
