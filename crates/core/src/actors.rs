@@ -143,16 +143,23 @@ pub(crate) struct Search {
     scans: Vec<scan::SentScan>,
     st: DocState,
     found: Vec<Found>,
-    /// Sentences resolved, in order.
+    /// Sentences scanned (their scans are in `scans` until the end), and resolved, in order.
+    scanned: usize,
     resolved: usize,
     /// Bytes of sentences scanned plus bytes of sentences resolved.
     bytes_done: usize,
+    /// Mentions (of `found`) gathered into `actors` so far, and each actor's place there.
+    collected: usize,
+    actors: Vec<Actor>,
+    index: HashMap<ActorKey, usize>,
 }
 
 impl Search {
     /// True when every sentence is scanned and resolved.
     pub fn done(&self) -> bool {
         self.resolved == self.spans.len()
+            && self.collected == self.found.len()
+            && self.scans.is_empty()
     }
 
     /// (bytes done, bytes in all), each sentence counted twice: scanned and resolved.
@@ -254,7 +261,7 @@ impl ActorMatcher {
     /// Every mention in text order with its actor id and the rule that found it.
     pub fn trace(&self, body: &str, sentences: &[Span], date: Option<&str>) -> Vec<TracedMention> {
         let mut search = self.start(body, sentences, date);
-        self.step(&mut search, body, usize::MAX);
+        self.resolve_step(&mut search, body, usize::MAX);
         let Search {
             found, scans, st, ..
         } = search;
@@ -300,8 +307,12 @@ impl ActorMatcher {
             scans: Vec::new(),
             st: DocState::new(date.and_then(|d| date_key(d, false))),
             found: Vec::new(),
+            scanned: 0,
             resolved: 0,
             bytes_done: 0,
+            collected: 0,
+            actors: Vec::new(),
+            index: HashMap::new(),
         }
     }
 
@@ -310,16 +321,53 @@ impl ActorMatcher {
     /// named in full anywhere are known, for SURNAME-LATER) each is resolved in order.
     /// Returns the bytes done (each sentence counts twice: scanned, then resolved).
     pub(crate) fn step(&self, search: &mut Search, body: &str, budget: usize) -> usize {
+        let mut done = self.resolve_step(search, body, budget);
+        if search.resolved < search.spans.len() {
+            return done;
+        }
+        // Then the actors are gathered from the mentions, and the sentence scans let go of,
+        // a part at a time: on a large text each is a long pause when done at once.
+        while done < budget && search.collected < search.found.len() {
+            let f = &search.found[search.collected];
+            search.collected += 1;
+            done += 16;
+            let Some((start, end)) = search.scans[f.sentence].folded.original(f.fs, f.fe) else {
+                continue;
+            };
+            let Some(text) = body.get(start..end) else {
+                continue;
+            };
+            done += text.len();
+            let i = *search.index.entry(f.key).or_insert_with(|| {
+                search.actors.push(self.actor(f.key, &search.st));
+                search.actors.len() - 1
+            });
+            search.actors[i].mentions.push(Mention {
+                text: text.to_string(),
+                start,
+                end,
+            });
+        }
+        while done < budget && search.collected == search.found.len() && !search.scans.is_empty() {
+            search.scans.pop();
+            done += 64;
+        }
+        done
+    }
+
+    /// The scanning and resolving part of [`ActorMatcher::step`].
+    fn resolve_step(&self, search: &mut Search, body: &str, budget: usize) -> usize {
         let mut done = 0;
-        while done < budget && search.scans.len() < search.spans.len() {
-            let s = search.spans[search.scans.len()];
+        while done < budget && search.scanned < search.spans.len() {
+            let s = search.spans[search.scanned];
             let sc =
                 self.scanner
                     .scan(&body[s.start..s.end], s.start, &self.lex, search.lower_text);
             search.scans.push(sc);
+            search.scanned += 1;
             search.bytes_done += s.end - s.start;
             done += s.end - s.start;
-            if search.scans.len() == search.spans.len() {
+            if search.scanned == search.spans.len() {
                 for sc in &search.scans {
                     search
                         .st
@@ -329,8 +377,8 @@ impl ActorMatcher {
             }
         }
         while done < budget
-            && search.scans.len() == search.spans.len()
-            && search.resolved < search.scans.len()
+            && search.scanned == search.spans.len()
+            && search.resolved < search.spans.len()
         {
             let i = search.resolved;
             let resolved = self.resolve_sentence(i, &search.scans[i], body, &mut search.st);
@@ -343,30 +391,11 @@ impl ActorMatcher {
     }
 
     /// The actors of a finished search, each once with its mentions in text order.
-    pub(crate) fn finish(&self, search: Search, body: &str) -> Vec<Actor> {
-        let Search {
-            found, scans, st, ..
-        } = search;
-        let mut actors: Vec<Actor> = Vec::new();
-        let mut index: HashMap<ActorKey, usize> = HashMap::new();
-        for f in &found {
-            let Some((start, end)) = scans[f.sentence].folded.original(f.fs, f.fe) else {
-                continue;
-            };
-            let Some(text) = body.get(start..end) else {
-                continue;
-            };
-            let i = *index.entry(f.key).or_insert_with(|| {
-                actors.push(self.actor(f.key, &st));
-                actors.len() - 1
-            });
-            actors[i].mentions.push(Mention {
-                text: text.to_string(),
-                start,
-                end,
-            });
+    pub(crate) fn finish(&self, mut search: Search, body: &str) -> Vec<Actor> {
+        while !search.done() {
+            self.step(&mut search, body, usize::MAX);
         }
-        actors
+        search.actors
     }
 
     fn id_of(&self, key: ActorKey, st: &DocState) -> String {

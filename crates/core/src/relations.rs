@@ -89,6 +89,8 @@ pub(crate) struct Coding {
     total: usize,
     /// Bytes of pieces read plus bytes of pieces coded.
     bytes_done: usize,
+    /// Pieces read, in order (their `Sent`s are in `sents` until the end).
+    read: usize,
     sents: Vec<Sent>,
     reports: Vec<Vec<Report>>,
     /// The organisation named last, with the count of naming sentences before it.
@@ -115,7 +117,7 @@ pub(crate) struct Coding {
 impl Coding {
     /// True when every piece is read and coded.
     pub fn done(&self) -> bool {
-        self.sents.len() == self.pieces.len() && self.coded == self.sents.len()
+        self.coded == self.pieces.len() && self.sents.is_empty()
     }
 
     /// (bytes done, bytes in all), each piece counted twice: read and coded.
@@ -202,6 +204,7 @@ impl Coder {
             pieces,
             total,
             bytes_done: 0,
+            read: 0,
             last_org: None,
             named_sents: 0,
             current: None,
@@ -228,8 +231,8 @@ impl Coder {
     ) -> usize {
         let lex = &*self.lex;
         let mut done = 0;
-        while done < budget && c.sents.len() < c.pieces.len() {
-            let (i, span) = c.pieces[c.sents.len()];
+        while done < budget && c.read < c.pieces.len() {
+            let (i, span) = c.pieces[c.read];
             match c.current {
                 Some((ci, _)) if ci == i => {}
                 Some((_, named)) => {
@@ -277,10 +280,11 @@ impl Coder {
             }
             c.sents.push(s);
             c.reports.push(r);
+            c.read += 1;
             c.bytes_done += span.end - span.start;
             done += span.end - span.start;
         }
-        if c.sents.len() < c.pieces.len() {
+        if c.read < c.pieces.len() {
             return done;
         }
         if c.paras.is_none() {
@@ -317,6 +321,13 @@ impl Coder {
             c.coded += 1;
             c.bytes_done += span.end - span.start;
             done += span.end - span.start;
+        }
+        // Coded: the sentences are let go of a few at a time too, since freeing all their
+        // tokens at once is itself a long pause on a large text.
+        while done < budget && c.coded == c.pieces.len() && !c.sents.is_empty() {
+            let s = c.sents.pop();
+            c.reports.pop();
+            done += s.map_or(1, |s| (s.span.end - s.span.start).max(1));
         }
         done
     }
