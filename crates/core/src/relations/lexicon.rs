@@ -484,22 +484,22 @@ impl Lexicon {
     /// Every phrase found in `tokens`, on whole tokens, overlapping ones included.
     pub(crate) fn hits(&self, tokens: &[Token]) -> Vec<Hit> {
         let hay = join(tokens);
-        // Byte offset in `hay` -> token index, for starts and for ends.
-        let mut starts = HashMap::with_capacity(tokens.len());
-        let mut ends = HashMap::with_capacity(tokens.len());
+        // Byte offset in `hay` of each token's start and end (both increasing), to map a
+        // match back to whole tokens by binary search.
+        let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
         let mut pos = 0;
-        for (i, t) in tokens.iter().enumerate() {
-            starts.insert(pos, i);
-            pos += t.norm.len();
-            ends.insert(pos, i + 1);
-            pos += 1;
+        for t in tokens {
+            bounds.push((pos, pos + t.norm.len()));
+            pos += t.norm.len() + 1;
         }
         let mut out = Vec::new();
         for m in self.ac.find_overlapping_iter(&hay) {
-            if let (Some(&s), Some(&e)) = (starts.get(&m.start()), ends.get(&m.end())) {
+            let s = bounds.binary_search_by_key(&m.start(), |b| b.0);
+            let e = bounds.binary_search_by_key(&m.end(), |b| b.1);
+            if let (Ok(s), Ok(e)) = (s, e) {
                 out.push(Hit {
                     start: s,
-                    end: e,
+                    end: e + 1,
                     pat: m.pattern().as_usize(),
                 });
             }
