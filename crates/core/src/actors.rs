@@ -110,7 +110,7 @@ mod tokens;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 use crate::kb::KnowledgeBase;
 use crate::model::{Actor, ActorKind, Mention, RoleInfo, Span};
@@ -125,7 +125,7 @@ pub struct ActorMatcher {
     lex: Lexicon,
     scanner: Scanner,
     /// Every knowledge-base id.
-    by_id: HashMap<String, Entity>,
+    by_id: FastMap<String, Entity>,
     /// Per person: their nationality and the states and organisations of their roles.
     person_fits: Vec<Vec<String>>,
     /// Per person: the first words of their full names, lower case.
@@ -154,7 +154,7 @@ impl ActorMatcher {
     pub fn new(kb: &KnowledgeBase) -> Self {
         let lex = Lexicon::builtin().expect("built-in lexicon parses (checked by actors tests)");
         let scanner = Scanner::new(kb, &lex);
-        let mut by_id = HashMap::new();
+        let mut by_id = FastMap::default();
         for (i, s) in kb.states.iter().enumerate() {
             by_id.insert(s.id.clone(), Entity::State(i));
         }
@@ -219,7 +219,7 @@ impl ActorMatcher {
     pub fn find(&self, body: &str, sentences: &[Span], date: Option<&str>) -> Vec<Actor> {
         let (found, scans, st) = self.run(body, sentences, date);
         let mut actors: Vec<Actor> = Vec::new();
-        let mut index: HashMap<ActorKey, usize> = HashMap::new();
+        let mut index: FastMap<ActorKey, usize> = FastMap::default();
         for f in &found {
             let Some((start, end)) = scans[f.sentence].folded.original(f.fs, f.fe) else {
                 continue;

@@ -16,6 +16,8 @@ pub mod relations;
 pub mod summary;
 pub mod text;
 
+mod hash;
+
 pub use model::*;
 
 use actors::ActorMatcher;

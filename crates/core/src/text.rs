@@ -20,7 +20,7 @@
 //! | SB11 | a piece with no letter or digit (`***`, `—`) is not a sentence |
 //! | SB12 | a runaway piece (no boundary for more than [`MAX_SENTENCE_BYTES`]) is cut at white space |
 
-use std::collections::HashSet;
+use crate::hash::FastSet;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -61,9 +61,9 @@ impl Abbreviations {
 /// The abbreviation sets, as looked up while splitting.
 #[derive(Debug, Default)]
 struct AbbrevSets {
-    continues: HashSet<String>,
-    may_end: HashSet<String>,
-    starters: HashSet<String>,
+    continues: FastSet<String>,
+    may_end: FastSet<String>,
+    starters: FastSet<String>,
 }
 
 fn abbrev_sets() -> &'static AbbrevSets {

@@ -2,7 +2,7 @@
 //! sentence at a time, with what the document has said so far (who was last named,
 //! which unknown names were introduced). Rule ids are listed in `actors.rs`.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 
 use super::lexicon::{PhraseKind, PhraseTok};
 use super::scan::{Entity, SentScan};
@@ -42,16 +42,16 @@ pub(crate) struct Unknown {
 #[derive(Debug, Default)]
 pub(crate) struct DocState {
     pub unknowns: Vec<Unknown>,
-    by_slug: HashMap<String, usize>,
+    by_slug: FastMap<String, usize>,
     /// Last name token of unknown people (folded, as written) -> unknown index.
-    unknown_surnames: HashMap<String, usize>,
+    unknown_surnames: FastMap<String, usize>,
     /// Initials of unknown organisations ("RSF" for "Rapid Support Forces") -> unknown index.
-    org_initials: HashMap<String, usize>,
+    org_initials: FastMap<String, usize>,
     /// Person index -> order of its latest mention.
-    last_seen: HashMap<usize, usize>,
+    last_seen: FastMap<usize, usize>,
     seq: usize,
     /// People named in full anywhere in the document (rule SURNAME-LATER).
-    pub named_in_doc: HashSet<usize>,
+    pub named_in_doc: FastSet<usize>,
     /// The article's date, `YYYY-MM-DD`.
     pub date: Option<String>,
 }

@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::hash::FastSet;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 
@@ -240,18 +242,18 @@ pub(crate) struct Windows {
 /// Single-word classes.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Words {
-    pub agent_nouns: HashSet<String>,
-    pub auxiliaries: HashSet<String>,
-    pub determiners: HashSet<String>,
-    pub list_glue: HashSet<String>,
-    pub pp_preps: HashSet<String>,
-    pub locative_preps: HashSet<String>,
-    pub ing_exceptions: HashSet<String>,
-    pub org_anaphora: HashSet<String>,
-    pub comparison_suffixes: HashSet<String>,
-    pub non_state_nouns: HashSet<String>,
-    pub circumstance_preps: HashSet<String>,
-    pub initial_conditionals: HashSet<String>,
+    pub agent_nouns: FastSet<String>,
+    pub auxiliaries: FastSet<String>,
+    pub determiners: FastSet<String>,
+    pub list_glue: FastSet<String>,
+    pub pp_preps: FastSet<String>,
+    pub locative_preps: FastSet<String>,
+    pub ing_exceptions: FastSet<String>,
+    pub org_anaphora: FastSet<String>,
+    pub comparison_suffixes: FastSet<String>,
+    pub non_state_nouns: FastSet<String>,
+    pub circumstance_preps: FastSet<String>,
+    pub initial_conditionals: FastSet<String>,
 }
 
 /// The compiled lexicon.
@@ -264,7 +266,7 @@ pub struct Lexicon {
     ac: AhoCorasick,
 }
 
-fn set(words: &[String]) -> HashSet<String> {
+fn set(words: &[String]) -> FastSet<String> {
     words.iter().map(|w| normalize_phrase(w)).collect()
 }
 
