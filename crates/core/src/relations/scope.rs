@@ -19,7 +19,7 @@
 
 use super::lexicon::{Kind, Lexicon};
 use super::sentence::{CueAt, Sent};
-use super::tokens::{range, tokenize, Token};
+use super::tokens::{range, tokenize, Token, Tokens};
 use crate::model::{Actor, ActorKind, Flag, Span};
 use crate::text::{lines, trim, trim_span};
 
@@ -264,7 +264,7 @@ pub(crate) fn body_regions(
         }
         for (o, e, closed) in quotes {
             // A quoted name or title ("“Khayyam”") is no quotation of speech.
-            if tokenize(&text[o..e], 0).iter().filter(|t| t.word).count() < 4 {
+            if Tokens::new(&text[o..e], 0).filter(|t| t.word).take(4).count() < 4 {
                 continue;
             }
             let after = closed.then(|| attributed_after(lex, &text[e..])).flatten();

@@ -142,33 +142,96 @@ fn possessive_at(text: &str, i: usize) -> bool {
         && char_at(text, k + 1).is_none_or(|n| !n.is_alphanumeric())
 }
 
-/// Cuts `text` into tokens. Words are runs of letters and digits, with inner apostrophes
-/// kept ("didn't") except the possessive "'s", which is a token of its own.
-///
-/// ```ignore
-/// let t = tokenize("Russia's offer", 0);
-/// assert_eq!(t.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>(), ["russia", "'s", "offer"]);
-/// ```
-pub(crate) fn tokenize(text: &str, offset: usize) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let mut buf = String::new();
-    let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        if c.is_whitespace() {
+/// The byte length of the letter or digit at byte `i` of `text`, 0 if there is none.
+#[inline]
+fn alnum_len(text: &str, i: usize) -> usize {
+    match text.as_bytes().get(i) {
+        None => 0,
+        Some(&b) if b.is_ascii() => usize::from(b.is_ascii_alphanumeric()),
+        Some(_) => char_at(text, i)
+            .filter(|c| c.is_alphanumeric())
+            .map_or(0, char::len_utf8),
+    }
+}
+
+/// The tokens of a text one by one (see [`tokenize`]).
+pub(crate) struct Tokens<'a> {
+    text: &'a str,
+    offset: usize,
+    /// Byte position of the next token (or of the white space before it).
+    i: usize,
+    /// The last token was a word ending at `i`: a possessive "'s" may follow.
+    after_word: bool,
+    /// Scratch space for lower-casing non-ASCII words.
+    buf: String,
+}
+
+impl<'a> Tokens<'a> {
+    pub fn new(text: &'a str, offset: usize) -> Self {
+        Tokens {
+            text,
+            offset,
+            i: 0,
+            after_word: false,
+            buf: String::new(),
+        }
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = self.i;
+        // White space is skipped.
+        let c = loop {
+            let b = *bytes.get(i)?;
+            if b.is_ascii() {
+                if !char::from(b).is_whitespace() {
+                    break char::from(b);
+                }
+                i += 1;
+                continue;
+            }
+            let c = char_at(text, i)?;
+            if !c.is_whitespace() {
+                break c;
+            }
             i += c.len_utf8();
-            continue;
+        };
+        let offset = self.offset;
+        // The possessive "'s" as its own token, right after a word.
+        let after_word = std::mem::take(&mut self.after_word) && self.i == i;
+        if after_word && possessive_at(text, i) {
+            let e = i + c.len_utf8() + 1;
+            self.i = e;
+            return Some(Token {
+                start: offset + i,
+                end: offset + e,
+                norm: Norm::new("'s"),
+                word: true,
+            });
         }
         if c.is_alphanumeric() {
             let b = i;
             let mut j = i + c.len_utf8();
             loop {
-                while let Some(d) = char_at(text, j).filter(|d| d.is_alphanumeric()) {
-                    j += d.len_utf8();
+                loop {
+                    while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                        j += 1;
+                    }
+                    let n = alnum_len(text, j);
+                    if n == 0 {
+                        break;
+                    }
+                    j += n;
                 }
                 // An inner apostrophe followed by letters continues the word, except "'s".
                 if let Some(a) = char_at(text, j).filter(|&a| is_apostrophe(a)) {
                     let k = j + a.len_utf8();
-                    if char_at(text, k).is_some_and(char::is_alphanumeric) {
+                    if alnum_len(text, k) > 0 {
                         if possessive_at(text, j) {
                             break;
                         }
@@ -178,36 +241,37 @@ pub(crate) fn tokenize(text: &str, offset: usize) -> Vec<Token> {
                 }
                 break;
             }
-            out.push(Token {
+            self.i = j;
+            self.after_word = true;
+            return Some(Token {
                 start: offset + b,
                 end: offset + j,
-                norm: norm_word(&text[b..j], &mut buf),
+                norm: norm_word(&text[b..j], &mut self.buf),
                 word: true,
             });
-            i = j;
-            // The possessive "'s" as its own token.
-            if possessive_at(text, i) {
-                let e = i + char_at(text, i).map_or(1, char::len_utf8) + 1;
-                out.push(Token {
-                    start: offset + i,
-                    end: offset + e,
-                    norm: Norm::new("'s"),
-                    word: true,
-                });
-                i = e;
-            }
-            continue;
         }
         let e = i + c.len_utf8();
+        self.i = e;
         let mut cbuf = [0u8; 4];
-        out.push(Token {
+        Some(Token {
             start: offset + i,
             end: offset + e,
             norm: Norm::new(fold_punct(c).encode_utf8(&mut cbuf)),
             word: false,
-        });
-        i = e;
+        })
     }
+}
+
+/// Cuts `text` into tokens. Words are runs of letters and digits, with inner apostrophes
+/// kept ("didn't") except the possessive "'s", which is a token of its own.
+///
+/// ```ignore
+/// let t = tokenize("Russia's offer", 0);
+/// assert_eq!(t.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>(), ["russia", "'s", "offer"]);
+/// ```
+pub(crate) fn tokenize(text: &str, offset: usize) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    out.extend(Tokens::new(text, offset));
     out
 }
 
