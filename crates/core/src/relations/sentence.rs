@@ -137,15 +137,12 @@ pub(crate) fn build(
         speakers: Vec::new(),
         first_chars: Vec::new(),
     };
-    s.first_chars = s
-        .toks
-        .iter()
-        .filter_map(|t| {
-            body.get(t.start..t.end)
-                .and_then(|x| x.chars().next())
-                .map(|c| (t.start, c))
-        })
-        .collect();
+    s.first_chars = Vec::with_capacity(s.toks.len());
+    s.first_chars.extend(s.toks.iter().filter_map(|t| {
+        body.get(t.start..t.end)
+            .and_then(|x| x.chars().next())
+            .map(|c| (t.start, c))
+    }));
     s.marks = marks(lex, &hits);
     s.clause = clauses(lex, &s);
     let (ments, outlets) = mentions(lex, &s, actors, found);

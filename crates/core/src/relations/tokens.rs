@@ -288,7 +288,8 @@ pub(crate) fn normalize_phrase(phrase: &str) -> String {
 
 /// Tokens joined by single spaces, the haystack phrases are matched in.
 pub(crate) fn join(tokens: &[Token]) -> String {
-    let mut s = String::new();
+    let len = tokens.iter().map(|t| t.norm.len() + 1).sum();
+    let mut s = String::with_capacity(len);
     for (i, t) in tokens.iter().enumerate() {
         if i > 0 {
             s.push(' ');
