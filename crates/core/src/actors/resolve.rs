@@ -301,7 +301,7 @@ impl ActorMatcher {
             }
             let w = s.lower(i);
             let mut best: Option<Occ> = None;
-            for &pi in self.lex.phrases_starting_with(&w) {
+            for &pi in self.lex.phrases_starting_with(w) {
                 if let Some(o) = self.match_phrase(s, i, pi) {
                     if best.is_none_or(|b| o.te > b.te) {
                         best = Some(o);
@@ -1371,7 +1371,7 @@ impl ActorMatcher {
         let w = s.lower(j);
         self.lex
             .publication_nouns
-            .starting_with(&w)
+            .starting_with(w)
             .iter()
             .any(|&pi| {
                 let ph = &self.lex.publication_nouns.phrases[pi];
