@@ -515,14 +515,23 @@ impl Lexicon {
 
     /// True when the normalised `phrase` occurs as whole tokens at `tokens[at..]`.
     pub(crate) fn phrase_at(tokens: &[Token], at: usize, phrase: &str) -> Option<usize> {
+        // Each token's norm in turn must begin what is left of the phrase, followed by a
+        // space or the end (norms hold no spaces): the same as comparing the phrase's
+        // space-separated parts, without splitting it.
         let mut i = at;
-        for part in phrase.split(' ') {
-            if tokens.get(i)?.norm != part {
+        let mut rest = phrase.as_bytes();
+        loop {
+            let norm = tokens.get(i)?.norm.as_bytes();
+            if !rest.starts_with(norm) {
                 return None;
             }
             i += 1;
+            match rest.get(norm.len()) {
+                None => return Some(i),
+                Some(b' ') => rest = &rest[norm.len() + 1..],
+                Some(_) => return None,
+            }
         }
-        Some(i)
     }
 }
 
