@@ -123,6 +123,11 @@ impl Iterator for Lines<'_> {
         }
         let mut i = start;
         while i < b.len() {
+            // Most bytes cannot start a line end: skip them with one test each.
+            if !MAY_END_LINE[usize::from(b[i])] {
+                i += 1;
+                continue;
+            }
             match b[i] {
                 b'\n' => {
                     self.pos = i + 1;
@@ -156,6 +161,17 @@ impl Iterator for Lines<'_> {
         Some(line(start, b.len(), b.len(), false))
     }
 }
+
+/// The bytes a line end can start with: `\n`, `\r`, and the lead bytes of U+0085 (C2)
+/// and U+2028/U+2029 (E2).
+const MAY_END_LINE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
 
 fn line(start: usize, end: usize, next: usize, paragraph_end: bool) -> Line {
     Line {
