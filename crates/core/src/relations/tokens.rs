@@ -11,6 +11,8 @@ pub(crate) struct Token {
     pub norm: Norm,
     /// True for words (letters or digits), false for punctuation.
     pub word: bool,
+    /// The first character of the token's text, as written (for case checks).
+    pub first: char,
 }
 
 /// How many bytes a [`Norm`] holds without allocating: nearly every word.
@@ -212,6 +214,7 @@ impl Iterator for Tokens<'_> {
                 end: offset + e,
                 norm: Norm::new("'s"),
                 word: true,
+                first: c,
             });
         }
         if c.is_alphanumeric() {
@@ -248,6 +251,7 @@ impl Iterator for Tokens<'_> {
                 end: offset + j,
                 norm: norm_word(&text[b..j], &mut self.buf),
                 word: true,
+                first: c,
             });
         }
         let e = i + c.len_utf8();
@@ -258,6 +262,7 @@ impl Iterator for Tokens<'_> {
             end: offset + e,
             norm: Norm::new(fold_punct(c).encode_utf8(&mut cbuf)),
             word: false,
+            first: c,
         })
     }
 }
