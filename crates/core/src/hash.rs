@@ -74,7 +74,9 @@ mod tests {
     fn equal_keys_hash_equal_and_near_keys_apart() {
         let b = BuildHasherDefault::<FxHasher>::default();
         assert_eq!(b.hash_one("russia"), b.hash_one(String::from("russia")));
-        let words = ["", "a", "a\0", "ab", "ba", "russia", "russian", "russians", "the"];
+        let words = [
+            "", "a", "a\0", "ab", "ba", "russia", "russian", "russians", "the",
+        ];
         for (i, x) in words.iter().enumerate() {
             for y in &words[i + 1..] {
                 assert_ne!(b.hash_one(x), b.hash_one(y), "{x:?} {y:?}");

@@ -1403,11 +1403,8 @@ impl ActorMatcher {
         if self.lex.place_words.contains(w) {
             return true;
         }
-        let adverb = w.ends_with("ly")
-            || matches!(
-                w,
-                "yesterday" | "today" | "back" | "home" | "again"
-            );
+        let adverb =
+            w.ends_with("ly") || matches!(w, "yesterday" | "today" | "back" | "home" | "again");
         adverb && p >= 3 && self.lex.place_words.contains(s.lower(p - 3))
     }
 }

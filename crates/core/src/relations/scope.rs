@@ -264,7 +264,12 @@ pub(crate) fn body_regions(
         }
         for (o, e, closed) in quotes {
             // A quoted name or title ("“Khayyam”") is no quotation of speech.
-            if Tokens::new(&text[o..e], 0).filter(|t| t.word).take(4).count() < 4 {
+            if Tokens::new(&text[o..e], 0)
+                .filter(|t| t.word)
+                .take(4)
+                .count()
+                < 4
+            {
                 continue;
             }
             let after = closed.then(|| attributed_after(lex, &text[e..])).flatten();

@@ -26,7 +26,10 @@ pub(crate) struct Norm(Repr);
 #[derive(Clone)]
 enum Repr {
     /// Invariant: `buf[..len]` is valid UTF-8 (a copy of a `str`, or its ASCII lower case).
-    Inline { len: u8, buf: [u8; INLINE] },
+    Inline {
+        len: u8,
+        buf: [u8; INLINE],
+    },
     Heap(Box<str>),
 }
 
@@ -309,7 +312,10 @@ mod tests {
     use super::*;
 
     fn norms(s: &str) -> Vec<String> {
-        tokenize(s, 0).into_iter().map(|t| t.norm.to_string()).collect()
+        tokenize(s, 0)
+            .into_iter()
+            .map(|t| t.norm.to_string())
+            .collect()
     }
 
     #[test]
