@@ -110,7 +110,7 @@ mod tokens;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 use crate::kb::KnowledgeBase;
 use crate::model::{Actor, ActorKind, Mention, RoleInfo, Span};
@@ -125,7 +125,7 @@ pub struct ActorMatcher {
     lex: Lexicon,
     scanner: Scanner,
     /// Every knowledge-base id.
-    by_id: HashMap<String, Entity>,
+    by_id: FastMap<String, Entity>,
     /// Per person: their nationality and the states and organisations of their roles.
     person_fits: Vec<Vec<String>>,
     /// Per person: the first words of their full names, lower case.
@@ -151,7 +151,7 @@ pub(crate) struct Search {
     /// Mentions (of `found`) gathered into `actors` so far, and each actor's place there.
     collected: usize,
     actors: Vec<Actor>,
-    index: HashMap<ActorKey, usize>,
+    index: FastMap<ActorKey, usize>,
 }
 
 impl Search {
@@ -190,7 +190,7 @@ impl ActorMatcher {
     pub fn new(kb: &KnowledgeBase) -> Self {
         let lex = Lexicon::builtin().expect("built-in lexicon parses (checked by actors tests)");
         let scanner = Scanner::new(kb, &lex);
-        let mut by_id = HashMap::new();
+        let mut by_id = FastMap::default();
         for (i, s) in kb.states.iter().enumerate() {
             by_id.insert(s.id.clone(), Entity::State(i));
         }
@@ -312,7 +312,7 @@ impl ActorMatcher {
             bytes_done: 0,
             collected: 0,
             actors: Vec::new(),
-            index: HashMap::new(),
+            index: FastMap::default(),
         }
     }
 

@@ -20,7 +20,9 @@
 //! spoke ..."), so they are not furniture: the splitter keeps the sentence whole and a
 //! front can hide them with [`crate::text::clean_text`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use crate::hash::FastSet;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -146,12 +148,12 @@ impl FurnitureData {
 #[derive(Debug)]
 struct Table {
     max_line_bytes: usize,
-    exact: HashSet<String>,
+    exact: FastSet<String>,
     prefixes: Vec<String>,
     shapes: Vec<String>,
     byline_prefixes: Vec<String>,
     byline_max_words: usize,
-    connectors: HashSet<String>,
+    connectors: FastSet<String>,
     caption_markers: Vec<String>,
     caption_max_words: usize,
     dup_min_words: usize,
@@ -168,12 +170,12 @@ fn table() -> &'static Table {
         let Ok(d) = FurnitureData::builtin() else {
             return Table {
                 max_line_bytes: 0,
-                exact: HashSet::new(),
+                exact: FastSet::default(),
                 prefixes: Vec::new(),
                 shapes: Vec::new(),
                 byline_prefixes: Vec::new(),
                 byline_max_words: 0,
-                connectors: HashSet::new(),
+                connectors: FastSet::default(),
                 caption_markers: Vec::new(),
                 caption_max_words: 0,
                 dup_min_words: usize::MAX,

@@ -17,6 +17,8 @@ pub mod relations;
 pub mod summary;
 pub mod text;
 
+mod hash;
+
 pub use job::{Job, Progress, Stage};
 pub use model::*;
 

@@ -20,7 +20,7 @@
 //! | SB11 | a piece with no letter or digit (`***`, `—`) is not a sentence |
 //! | SB12 | a runaway piece (no boundary for more than [`MAX_SENTENCE_BYTES`]) is cut at white space |
 
-use std::collections::HashSet;
+use crate::hash::FastSet;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -61,9 +61,9 @@ impl Abbreviations {
 /// The abbreviation sets, as looked up while splitting.
 #[derive(Debug, Default)]
 struct AbbrevSets {
-    continues: HashSet<String>,
-    may_end: HashSet<String>,
-    starters: HashSet<String>,
+    continues: FastSet<String>,
+    may_end: FastSet<String>,
+    starters: FastSet<String>,
 }
 
 fn abbrev_sets() -> &'static AbbrevSets {
@@ -123,6 +123,11 @@ impl Iterator for Lines<'_> {
         }
         let mut i = start;
         while i < b.len() {
+            // Most bytes cannot start a line end: skip them with one test each.
+            if !MAY_END_LINE[usize::from(b[i])] {
+                i += 1;
+                continue;
+            }
             match b[i] {
                 b'\n' => {
                     self.pos = i + 1;
@@ -156,6 +161,17 @@ impl Iterator for Lines<'_> {
         Some(line(start, b.len(), b.len(), false))
     }
 }
+
+/// The bytes a line end can start with: `\n`, `\r`, and the lead bytes of U+0085 (C2)
+/// and U+2028/U+2029 (E2).
+const MAY_END_LINE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
 
 fn line(start: usize, end: usize, next: usize, paragraph_end: bool) -> Line {
     Line {

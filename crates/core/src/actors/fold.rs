@@ -124,6 +124,17 @@ fn fold_char(c: char, buf: &mut [u8; 4]) -> &str {
     }
 }
 
+/// True for an ASCII byte that folds to itself and needs no look-around: not white space
+/// and not a backtick (which folds to an apostrophe).
+fn plain_ascii(b: u8) -> bool {
+    b.is_ascii() && b != b'`' && !char::from(b).is_whitespace()
+}
+
+/// The character at byte `i` of `src` (`None` at the end).
+fn char_at(src: &str, i: usize) -> Option<char> {
+    src.get(i..)?.chars().next()
+}
+
 /// Folds `src`; original offsets are reported plus `base` (the offset of `src` in the body).
 pub(crate) fn fold(src: &str, base: usize) -> Folded {
     let mut out = Folded {
@@ -131,13 +142,25 @@ pub(crate) fn fold(src: &str, base: usize) -> Folded {
         starts: Vec::with_capacity(src.len()),
         ends: Vec::with_capacity(src.len()),
     };
-    let chars: Vec<(usize, char)> = src.char_indices().collect();
-    let mut k = 0;
+    let bytes = src.as_bytes();
+    let mut i = 0;
     let mut buf = [0u8; 4];
-    while k < chars.len() {
-        let (i, c) = chars[k];
+    while i < src.len() {
+        // Most text: a run of ASCII bytes that fold to themselves, one byte each.
+        if plain_ascii(bytes[i]) {
+            let run = i;
+            while i < src.len() && plain_ascii(bytes[i]) {
+                i += 1;
+            }
+            out.text.push_str(&src[run..i]);
+            out.starts.extend((run..i).map(|k| base + k));
+            out.ends.extend((run + 1..=i).map(|k| base + k));
+            continue;
+        }
+        let Some(c) = char_at(src, i) else { break };
+        let next = i + c.len_utf8();
         if is_invisible(c) {
-            k += 1;
+            i = next;
             continue;
         }
         if is_combining_mark(c)
@@ -149,18 +172,20 @@ pub(crate) fn fold(src: &str, base: usize) -> Folded {
         {
             // NORM-FOLD: "Nicola\u{301}s" reads "Nicolas"; a mention ending on the letter
             // ends after its mark.
-            let end = chars.get(k + 1).map_or(src.len(), |&(e, _)| e);
             if let Some(last) = out.ends.last_mut() {
-                *last = base + end;
+                *last = base + next;
             }
-            k += 1;
+            i = next;
             continue;
         }
         if c.is_whitespace() {
-            // A run of white space (invisible characters inside it included).
-            let mut j = k;
-            while j < chars.len() && (chars[j].1.is_whitespace() || is_invisible(chars[j].1)) {
-                j += 1;
+            // A run of white space (invisible characters inside it included), counting
+            // its paragraph breaks.
+            let mut j = i;
+            let mut breaks = 0;
+            while let Some(w) = char_at(src, j).filter(|&w| w.is_whitespace() || is_invisible(w)) {
+                breaks += usize::from(matches!(w, '\n' | '\u{2029}'));
+                j += w.len_utf8();
             }
             let prev_letter = out
                 .text
@@ -169,34 +194,28 @@ pub(crate) fn fold(src: &str, base: usize) -> Folded {
                 .is_some_and(char::is_alphabetic);
             // NORM-HYPHEN: "Russian -Iranian", "al -Assad": letter, spaces, hyphen, letter.
             let joins = prev_letter
-                && j + 1 < chars.len()
-                && is_dash(chars[j].1)
-                && chars[j + 1].1.is_alphabetic();
+                && char_at(src, j).is_some_and(|d| {
+                    is_dash(d) && char_at(src, j + d.len_utf8()).is_some_and(char::is_alphabetic)
+                });
             // A paragraph break (two line breaks or more) is kept as one line break,
             // which no name or alias crosses.
-            let breaks = chars[k..j]
-                .iter()
-                .filter(|(_, c)| matches!(c, '\n' | '\u{2029}'))
-                .count();
             let space = if breaks >= 2 { '\n' } else { ' ' };
             let at_edge = out.text.is_empty() || out.text.ends_with([' ', '\n']);
             if !joins && !at_edge {
-                let end = chars.get(j).map_or(src.len(), |&(e, _)| e);
                 out.text.push(space);
                 out.starts.push(base + i);
-                out.ends.push(base + end);
+                out.ends.push(base + j);
             }
-            k = j;
+            i = j;
             continue;
         }
-        let end = chars.get(k + 1).map_or(src.len(), |&(e, _)| e);
         let s = fold_char(c, &mut buf);
         for _ in 0..s.len() {
             out.starts.push(base + i);
-            out.ends.push(base + end);
+            out.ends.push(base + next);
         }
         out.text.push_str(s);
-        k += 1;
+        i = next;
     }
     out
 }

@@ -2,7 +2,7 @@
 //! and `data/names.toml` (titles, reporting verbs, organisation words, stop phrases,
 //! place cues), both compiled in as JSON by `build.rs`.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 
 use serde::Deserialize;
 
@@ -78,7 +78,7 @@ pub(crate) struct Role {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PhraseSet {
     pub phrases: Vec<Vec<String>>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FastMap<String, Vec<usize>>,
 }
 
 impl PhraseSet {
@@ -105,11 +105,11 @@ impl PhraseSet {
     }
 }
 
-fn lower_set(list: &[String]) -> HashSet<String> {
+fn lower_set(list: &[String]) -> FastSet<String> {
     list.iter().map(|s| fold_str(s).to_lowercase()).collect()
 }
 
-fn exact_set(list: &[String]) -> HashSet<String> {
+fn exact_set(list: &[String]) -> FastSet<String> {
     list.iter().map(|s| fold_str(s)).collect()
 }
 
@@ -119,29 +119,29 @@ pub(crate) struct Lexicon {
     pub roles: Vec<Role>,
     /// Role phrases and titles.
     pub phrases: Vec<Phrase>,
-    phrase_by_first: HashMap<String, Vec<usize>>,
-    pub former_mods: HashSet<String>,
-    pub current_mods: HashSet<String>,
-    pub reporting: HashSet<String>,
+    phrase_by_first: FastMap<String, Vec<usize>>,
+    pub former_mods: FastSet<String>,
+    pub current_mods: FastSet<String>,
+    pub reporting: FastSet<String>,
     pub left_cues: PhraseSet,
     pub known_as: PhraseSet,
     /// Case as written ("Ministry").
-    pub org_words: HashSet<String>,
+    pub org_words: FastSet<String>,
     /// Words joining parts of a name anywhere ("and").
-    pub org_joiners: HashSet<String>,
+    pub org_joiners: FastSet<String>,
     /// Words joining parts of an organisation's name after an organisation word ("of").
-    pub org_connectors: HashSet<String>,
+    pub org_connectors: FastSet<String>,
     pub publication_nouns: PhraseSet,
-    pub particles: HashSet<String>,
+    pub particles: FastSet<String>,
     /// Case as written ("The").
-    pub not_name: HashSet<String>,
+    pub not_name: FastSet<String>,
     /// Folded, case as written.
     pub stop_phrases: Vec<String>,
-    pub place_words: HashSet<String>,
-    pub place_preps: HashSet<String>,
-    pub spatial_preps: HashSet<String>,
-    pub block_prefixes: HashSet<String>,
-    pub block_suffixes: HashSet<String>,
+    pub place_words: FastSet<String>,
+    pub place_preps: FastSet<String>,
+    pub spatial_preps: FastSet<String>,
+    pub block_prefixes: FastSet<String>,
+    pub block_suffixes: FastSet<String>,
     pub longforms: PhraseSet,
 }
 
@@ -167,7 +167,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             roles: Vec::new(),
             phrases: Vec::new(),
-            phrase_by_first: HashMap::new(),
+            phrase_by_first: FastMap::default(),
             former_mods: lower_set(&names.former_modifiers),
             current_mods: lower_set(&names.current_modifiers),
             reporting: lower_set(&names.reporting_verbs),

@@ -2,7 +2,7 @@
 //! sentence at a time, with what the document has said so far (who was last named,
 //! which unknown names were introduced). Rule ids are listed in `actors.rs`.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 
 use super::lexicon::{PhraseKind, PhraseTok};
 use super::scan::{Entity, SentScan};
@@ -42,16 +42,16 @@ pub(crate) struct Unknown {
 #[derive(Debug, Default)]
 pub(crate) struct DocState {
     pub unknowns: Vec<Unknown>,
-    by_slug: HashMap<String, usize>,
+    by_slug: FastMap<String, usize>,
     /// Last name token of unknown people (folded, as written) -> unknown index.
-    unknown_surnames: HashMap<String, usize>,
+    unknown_surnames: FastMap<String, usize>,
     /// Initials of unknown organisations ("RSF" for "Rapid Support Forces") -> unknown index.
-    org_initials: HashMap<String, usize>,
+    org_initials: FastMap<String, usize>,
     /// Person index -> order of its latest mention.
-    last_seen: HashMap<usize, usize>,
+    last_seen: FastMap<usize, usize>,
     seq: usize,
     /// People named in full anywhere in the document (rule SURNAME-LATER).
-    pub named_in_doc: HashSet<usize>,
+    pub named_in_doc: FastSet<usize>,
     /// The article's date, `YYYY-MM-DD`.
     pub date: Option<String>,
 }
@@ -107,14 +107,22 @@ struct Sent<'a> {
     in_occ: Vec<Option<usize>>,
     used: Vec<bool>,
     out: Vec<Found>,
+    /// Every token in lower case, end to end; token `i` is `lowered[lower_ends[i - 1]..lower_ends[i]]`.
+    lowered: String,
+    lower_ends: Vec<usize>,
 }
 
 impl Sent<'_> {
     fn n(&self) -> usize {
         self.sc.toks.len()
     }
-    fn lower(&self, i: usize) -> String {
-        self.sc.tok(i).to_lowercase()
+    /// Token `i` in lower case (empty when out of range).
+    fn lower(&self, i: usize) -> &str {
+        let Some(&end) = self.lower_ends.get(i) else {
+            return "";
+        };
+        let start = i.checked_sub(1).map_or(0, |j| self.lower_ends[j]);
+        &self.lowered[start..end]
     }
     fn hit_free(&self, h: usize) -> bool {
         let hit = &self.sc.hits[h];
@@ -242,7 +250,20 @@ impl ActorMatcher {
             in_occ: vec![None; n + 1],
             used: vec![false; n + 1],
             out: Vec::new(),
+            lowered: String::with_capacity(sc.folded.text.len()),
+            lower_ends: Vec::with_capacity(n),
         };
+        for i in 0..n {
+            let t = sc.tok(i);
+            if t.is_ascii() {
+                let at = s.lowered.len();
+                s.lowered.push_str(t);
+                s.lowered[at..].make_ascii_lowercase();
+            } else {
+                s.lowered.push_str(&t.to_lowercase());
+            }
+            s.lower_ends.push(s.lowered.len());
+        }
         for (h, hit) in sc.hits.iter().enumerate() {
             s.hit_start[hit.ts] = Some(h);
             s.hit_end[hit.te] = Some(h);
@@ -280,7 +301,7 @@ impl ActorMatcher {
             }
             let w = s.lower(i);
             let mut best: Option<Occ> = None;
-            for &pi in self.lex.phrases_starting_with(&w) {
+            for &pi in self.lex.phrases_starting_with(w) {
                 if let Some(o) = self.match_phrase(s, i, pi) {
                     if best.is_none_or(|b| o.te > b.te) {
                         best = Some(o);
@@ -405,8 +426,8 @@ impl ActorMatcher {
                     };
                     let mut k = j;
                     let mut saw_joiner = false;
-                    while k < n && k < j + 3 && !self.name_word(s, k) && joins(&s.lower(k)) {
-                        saw_joiner |= self.lex.org_joiners.contains(&s.lower(k));
+                    while k < n && k < j + 3 && !self.name_word(s, k) && joins(s.lower(k)) {
+                        saw_joiner |= self.lex.org_joiners.contains(s.lower(k));
                         k += 1;
                     }
                     if k > j && self.name_word(s, k) {
@@ -493,7 +514,7 @@ impl ActorMatcher {
         // UN's "Security Council").
         for r in runs.iter().filter(|r| !r.org) {
             let j = r.te;
-            if !self.lex.org_joiners.contains(&s.lower(j)) {
+            if !self.lex.org_joiners.contains(s.lower(j)) {
                 continue;
             }
             let Some(h) = s.hit_start.get(j + 1).copied().flatten() else {
@@ -600,14 +621,14 @@ impl ActorMatcher {
                 }
             }
             let w = s.lower(p - 1);
-            let former = self.lex.former_mods.contains(&w);
-            if !s.used[p - 1] && (former || self.lex.current_mods.contains(&w)) {
+            let former = self.lex.former_mods.contains(w);
+            if !s.used[p - 1] && (former || self.lex.current_mods.contains(w)) {
                 out.push((Elem::Mod { former }, p - 1));
                 p -= 1;
                 continue;
             }
             // "ex-president"
-            if p >= 2 && w == "-" && self.lex.former_mods.contains(&s.lower(p - 2)) {
+            if p >= 2 && w == "-" && self.lex.former_mods.contains(s.lower(p - 2)) {
                 out.push((Elem::Mod { former: true }, p - 2));
                 p -= 2;
                 continue;
@@ -744,7 +765,7 @@ impl ActorMatcher {
         };
         let det_ok = start == 0
             || matches!(
-                s.lower(start - 1).as_str(),
+                s.lower(start - 1),
                 "the" | "a" | "an" | "his" | "her" | "its" | "their" | ":" | "(" | "," | "\""
             );
         if det_ok {
@@ -776,14 +797,14 @@ impl ActorMatcher {
             return None;
         }
         let mut j = ne + 1;
-        if matches!(s.lower(j).as_str(), "the" | "a" | "an") {
+        if matches!(s.lower(j), "the" | "a" | "an") {
             j += 1;
         }
         let start = j;
         let mut state = None;
         loop {
             let w = s.lower(j);
-            if self.lex.former_mods.contains(&w) || self.lex.current_mods.contains(&w) {
+            if self.lex.former_mods.contains(w) || self.lex.current_mods.contains(w) {
                 j += 1;
                 continue;
             }
@@ -1084,9 +1105,9 @@ impl ActorMatcher {
         let has_title = chain.iter().any(|(e, _)| matches!(e, Elem::Occ(_)));
         let left_cue = self.phrase_ends_at(s, &self.lex.left_cues, start);
         let verb_after = s.sc.toks.get(r.te).is_some_and(|t| t.word)
-            && self.lex.reporting.contains(&s.lower(r.te));
+            && self.lex.reporting.contains(s.lower(r.te));
         let verb_before = start > 0
-            && self.lex.reporting.contains(&s.lower(start - 1))
+            && self.lex.reporting.contains(s.lower(start - 1))
             && (r.te >= s.n() || !s.sc.toks[r.te].word);
         let appos_before = !self.appositive_before(s, r.ts, None).is_empty();
         let appos_after = self.appositive_after(s, r.te, None).is_some();
@@ -1226,7 +1247,7 @@ impl ActorMatcher {
             }
             let known_as = self.phrase_ends_at(s, &self.lex.known_as, i);
             let reported = i > 0
-                && self.lex.reporting.contains(&s.lower(i - 1))
+                && self.lex.reporting.contains(s.lower(i - 1))
                 && (i + 1 >= s.n() || !s.sc.toks[i + 1].word);
             if !(known_as || reported) {
                 continue;
@@ -1350,7 +1371,7 @@ impl ActorMatcher {
         let w = s.lower(j);
         self.lex
             .publication_nouns
-            .starting_with(&w)
+            .starting_with(w)
             .iter()
             .any(|&pi| {
                 let ph = &self.lex.publication_nouns.phrases[pi];
@@ -1372,21 +1393,18 @@ impl ActorMatcher {
         if opens && s.sc.tok(p - 1) == "In" && s.sc.tok(end) == "," {
             return true;
         }
-        if self.lex.spatial_preps.contains(&prev) {
+        if self.lex.spatial_preps.contains(prev) {
             return true;
         }
-        if !self.lex.place_preps.contains(&prev) || p < 2 {
+        if !self.lex.place_preps.contains(prev) || p < 2 {
             return false;
         }
         let w = s.lower(p - 2);
-        if self.lex.place_words.contains(&w) {
+        if self.lex.place_words.contains(w) {
             return true;
         }
-        let adverb = w.ends_with("ly")
-            || matches!(
-                w.as_str(),
-                "yesterday" | "today" | "back" | "home" | "again"
-            );
-        adverb && p >= 3 && self.lex.place_words.contains(&s.lower(p - 3))
+        let adverb =
+            w.ends_with("ly") || matches!(w, "yesterday" | "today" | "back" | "home" | "again");
+        adverb && p >= 3 && self.lex.place_words.contains(s.lower(p - 3))
     }
 }

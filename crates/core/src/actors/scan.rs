@@ -183,14 +183,26 @@ impl SentScan {
     }
     /// True when token `i` is a word starting with an upper-case letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.word)
-            && self.tok(i).chars().next().is_some_and(char::is_uppercase)
+        if !self.toks.get(i).is_some_and(|t| t.word) {
+            return false;
+        }
+        match self.tok(i).as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.tok(i).chars().next().is_some_and(char::is_uppercase),
+        }
     }
     /// True when token `i` is a word of at least two letters, all upper case.
     pub fn is_all_caps(&self, i: usize) -> bool {
+        if !self.toks.get(i).is_some_and(|t| t.word) {
+            return false;
+        }
         let t = self.tok(i);
-        self.toks.get(i).is_some_and(|t| t.word)
-            && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        if t.is_ascii() {
+            let b = t.as_bytes();
+            return !b.iter().any(u8::is_ascii_lowercase)
+                && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+        }
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
     }
 }

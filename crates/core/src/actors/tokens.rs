@@ -13,7 +13,7 @@ pub(crate) struct Tok {
 
 /// The tokens of `text`.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let mut word_start: Option<usize> = None;
     for (i, c) in text.char_indices() {
         if c.is_alphanumeric() {

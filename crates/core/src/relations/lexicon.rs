@@ -3,10 +3,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::hash::{FastMap, FastSet};
+
 use serde::Deserialize;
 
-use super::tokens::{join, normalize_phrase, Token};
+use super::tokens::{normalize_phrase, Token};
 use crate::model::{Flag, Quad};
 
 /// A lexicon file that does not parse or does not hold together.
@@ -240,18 +241,18 @@ pub(crate) struct Windows {
 /// Single-word classes.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Words {
-    pub agent_nouns: HashSet<String>,
-    pub auxiliaries: HashSet<String>,
-    pub determiners: HashSet<String>,
-    pub list_glue: HashSet<String>,
-    pub pp_preps: HashSet<String>,
-    pub locative_preps: HashSet<String>,
-    pub ing_exceptions: HashSet<String>,
-    pub org_anaphora: HashSet<String>,
-    pub comparison_suffixes: HashSet<String>,
-    pub non_state_nouns: HashSet<String>,
-    pub circumstance_preps: HashSet<String>,
-    pub initial_conditionals: HashSet<String>,
+    pub agent_nouns: FastSet<String>,
+    pub auxiliaries: FastSet<String>,
+    pub determiners: FastSet<String>,
+    pub list_glue: FastSet<String>,
+    pub pp_preps: FastSet<String>,
+    pub locative_preps: FastSet<String>,
+    pub ing_exceptions: FastSet<String>,
+    pub org_anaphora: FastSet<String>,
+    pub comparison_suffixes: FastSet<String>,
+    pub non_state_nouns: FastSet<String>,
+    pub circumstance_preps: FastSet<String>,
+    pub initial_conditionals: FastSet<String>,
 }
 
 /// The compiled lexicon.
@@ -261,10 +262,13 @@ pub struct Lexicon {
     pub(crate) kinds: Vec<Vec<Kind>>,
     pub(crate) windows: Windows,
     pub(crate) words: Words,
-    ac: AhoCorasick,
+    /// The phrases (by index) that start with a token, by that token's normalised form.
+    by_first: FastMap<Box<str>, Vec<usize>>,
+    /// Every phrase's tokens after its first.
+    rest: Vec<Vec<Box<str>>>,
 }
 
-fn set(words: &[String]) -> HashSet<String> {
+fn set(words: &[String]) -> FastSet<String> {
     words.iter().map(|w| normalize_phrase(w)).collect()
 }
 
@@ -441,13 +445,15 @@ impl Lexicon {
             b.add_all(&group.words, Kind::Benef(group.flag))
                 .map_err(e)?;
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&b.patterns)
-            .map_err(|x| LexiconError {
-                file: "cues.toml",
-                message: x.to_string(),
-            })?;
+        // Phrases are normalised token sequences joined by single spaces.
+        let mut by_first: FastMap<Box<str>, Vec<usize>> = FastMap::default();
+        let mut rest = Vec::with_capacity(b.patterns.len());
+        for (i, p) in b.patterns.iter().enumerate() {
+            let mut toks = p.split(' ');
+            let first = toks.next().unwrap_or_default();
+            by_first.entry(first.into()).or_default().push(i);
+            rest.push(toks.map(Box::from).collect());
+        }
         let words = Words {
             agent_nouns: set(&syntax.agent_nouns),
             auxiliaries: set(&syntax.auxiliaries),
@@ -472,7 +478,8 @@ impl Lexicon {
                 hypothetical: flags.hypothetical.window,
             },
             words,
-            ac,
+            by_first,
+            rest,
         })
     }
 
@@ -481,42 +488,50 @@ impl Lexicon {
         self.rules.iter().position(|r| r.id == id)
     }
 
-    /// Every phrase found in `tokens`, on whole tokens, overlapping ones included.
+    /// Every phrase found in `tokens`, on whole tokens, overlapping ones included, by end
+    /// and then by start (the order a phrase automaton over the joined tokens reports them).
     pub(crate) fn hits(&self, tokens: &[Token]) -> Vec<Hit> {
-        let hay = join(tokens);
-        // Byte offset in `hay` -> token index, for starts and for ends.
-        let mut starts = HashMap::with_capacity(tokens.len());
-        let mut ends = HashMap::with_capacity(tokens.len());
-        let mut pos = 0;
-        for (i, t) in tokens.iter().enumerate() {
-            starts.insert(pos, i);
-            pos += t.norm.len();
-            ends.insert(pos, i + 1);
-            pos += 1;
-        }
         let mut out = Vec::new();
-        for m in self.ac.find_overlapping_iter(&hay) {
-            if let (Some(&s), Some(&e)) = (starts.get(&m.start()), ends.get(&m.end())) {
-                out.push(Hit {
-                    start: s,
-                    end: e,
-                    pat: m.pattern().as_usize(),
-                });
+        for (start, t) in tokens.iter().enumerate() {
+            let Some(pats) = self.by_first.get(t.norm.as_str()) else {
+                continue;
+            };
+            let after = &tokens[start + 1..];
+            for &pat in pats {
+                let rest = &self.rest[pat];
+                if rest.len() <= after.len() && rest.iter().zip(after).all(|(w, t)| t.norm == **w) {
+                    out.push(Hit {
+                        start,
+                        end: start + 1 + rest.len(),
+                        pat,
+                    });
+                }
             }
         }
+        // Two phrases never cover the same tokens (each phrase is one pattern).
+        out.sort_unstable_by_key(|h| (h.end, h.start));
         out
     }
 
     /// True when the normalised `phrase` occurs as whole tokens at `tokens[at..]`.
     pub(crate) fn phrase_at(tokens: &[Token], at: usize, phrase: &str) -> Option<usize> {
+        // Each token's norm in turn must begin what is left of the phrase, followed by a
+        // space or the end (norms hold no spaces): the same as comparing the phrase's
+        // space-separated parts, without splitting it.
         let mut i = at;
-        for part in phrase.split(' ') {
-            if tokens.get(i)?.norm != part {
+        let mut rest = phrase.as_bytes();
+        loop {
+            let norm = tokens.get(i)?.norm.as_bytes();
+            if !rest.starts_with(norm) {
                 return None;
             }
             i += 1;
+            match rest.get(norm.len()) {
+                None => return Some(i),
+                Some(b' ') => rest = &rest[norm.len() + 1..],
+                Some(_) => return None,
+            }
         }
-        Some(i)
     }
 }
 
@@ -590,6 +605,57 @@ mod tests {
             .map(|h| toks[h.start].norm.as_str())
             .collect();
         assert_eq!(cue_words, ["supported"]);
+    }
+
+    /// The phrase `pat` as one string, as it was matched before phrases were looked up
+    /// token by token.
+    fn phrase(l: &Lexicon, pat: usize) -> String {
+        let first = l.by_first.iter().find(|(_, v)| v.contains(&pat)).unwrap().0;
+        std::iter::once(&**first)
+            .chain(l.rest[pat].iter().map(|w| &**w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn hits_are_the_phrase_automaton_hits_in_its_order() {
+        // The former matcher: one automaton over the joined tokens, matches kept on whole
+        // tokens, in the automaton's order. Token-by-token look-up must give the same list.
+        let l = lex();
+        let patterns: Vec<String> = (0..l.rest.len()).map(|p| phrase(&l, p)).collect();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&patterns)
+            .unwrap();
+        let texts = [
+            include_str!("../../../../seeds/000_fa6a6883ea8b5cc2.txt"),
+            include_str!("../../../../seeds/003_2ebf30a1db2f8cdb.txt"),
+            "He did not only refuse to support, but refused to support it; said the Kremlin.",
+        ];
+        for text in texts {
+            let toks = tokenize(text, 0);
+            let hay = crate::relations::tokens::join(&toks);
+            let mut bounds = Vec::new();
+            let mut pos = 0;
+            for t in &toks {
+                bounds.push((pos, pos + t.norm.len()));
+                pos += t.norm.len() + 1;
+            }
+            let want: Vec<Hit> = ac
+                .find_overlapping_iter(&hay)
+                .filter_map(|m| {
+                    let s = bounds.iter().position(|b| b.0 == m.start())?;
+                    let e = bounds.iter().position(|b| b.1 == m.end())?;
+                    Some(Hit {
+                        start: s,
+                        end: e + 1,
+                        pat: m.pattern().as_usize(),
+                    })
+                })
+                .collect();
+            assert!(want.len() > 10);
+            assert_eq!(l.hits(&toks), want);
+        }
     }
 
     #[test]

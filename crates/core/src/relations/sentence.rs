@@ -55,8 +55,6 @@ pub(crate) struct Sent {
     /// (mention, from, to): the mention speaks for the tokens `from..to` and is no party of
     /// the acts there.
     pub speakers: Vec<(usize, usize, usize)>,
-    /// (byte offset, first character) of each token, for case checks.
-    pub first_chars: Vec<(usize, char)>,
 }
 
 impl Sent {
@@ -74,14 +72,6 @@ impl Sent {
             return 0;
         }
         range(&self.toks, a, b).iter().filter(|t| t.word).count()
-    }
-
-    /// The first character of the body at byte `at` (kept for case checks).
-    pub fn span_text_char(&self, at: usize) -> Option<char> {
-        self.first_chars
-            .iter()
-            .find(|&&(b, _)| b == at)
-            .map(|&(_, c)| c)
     }
 
     pub fn same_clause(&self, a: usize, b: usize) -> bool {
@@ -135,17 +125,7 @@ pub(crate) fn build(
         clause: Vec::new(),
         outlets: Vec::new(),
         speakers: Vec::new(),
-        first_chars: Vec::new(),
     };
-    s.first_chars = s
-        .toks
-        .iter()
-        .filter_map(|t| {
-            body.get(t.start..t.end)
-                .and_then(|x| x.chars().next())
-                .map(|c| (t.start, c))
-        })
-        .collect();
     s.marks = marks(lex, &hits);
     s.clause = clauses(lex, &s);
     let (ments, outlets) = mentions(lex, &s, actors, found);
@@ -640,10 +620,7 @@ fn in_title(s: &Sent, i: usize) -> bool {
     if first_word == Some(i) || !tok.word {
         return false;
     }
-    let Some(c) = s.span_text_char(tok.start) else {
-        return false;
-    };
-    if !c.is_uppercase() {
+    if !tok.first.is_uppercase() {
         return false;
     }
     let quotes = range(&s.toks, 0, i)
