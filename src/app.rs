@@ -80,6 +80,9 @@ pub struct Ctx {
     pub state: RwSignal<ViewState>,
     /// Quiet notices (ignored URL parameters, storage problems), dismissable.
     pub notices: RwSignal<Vec<String>>,
+    /// Stored articles that could not be read (S2, S3): kept as they are until the reader
+    /// downloads or discards them from the notice.
+    pub unreadable: RwSignal<Option<crate::storage::StorageError>>,
     /// The last thing done, announced politely (export, added, removed).
     pub status: RwSignal<String>,
     pub filters: Memo<Filters>,
@@ -181,16 +184,26 @@ pub fn css_escape(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-/// Reads the reader's stored articles; problems become notices.
-fn stored_sources(notices: &mut Vec<String>) -> Vec<Source> {
+/// Reads the reader's stored articles. Storage the browser forbids becomes a notice;
+/// stored data that cannot be read is returned as the error, to offer its download and
+/// discard (S2, S3).
+fn stored_sources(
+    notices: &mut Vec<String>,
+) -> (Vec<Source>, Option<crate::storage::StorageError>) {
+    use crate::storage::StorageError;
     match crate::storage::load() {
-        Ok(list) => list
-            .into_iter()
-            .map(|a| Source::yours(&a.id, &a.name, &a.text, a.warning))
-            .collect(),
+        Ok(list) => (
+            list.into_iter()
+                .map(|a| Source::yours(&a.id, &a.name, &a.text, a.warning))
+                .collect(),
+            None,
+        ),
+        Err(e @ (StorageError::Corrupt { .. } | StorageError::OldFormat { .. })) => {
+            (Vec::new(), Some(e))
+        }
         Err(e) => {
-            notices.push(format!("Your saved articles could not be read: {e}"));
-            Vec::new()
+            notices.push(format!("{e}."));
+            (Vec::new(), None)
         }
     }
 }
@@ -199,12 +212,15 @@ fn stored_sources(notices: &mut Vec<String>) -> Vec<Source> {
 pub fn explorer(options: AppOptions) -> impl IntoView {
     let engine = Engine::builtin();
     let mut notices: Vec<String> = Vec::new();
+    let mut unreadable = None;
     let corpus0 = match options.corpus {
         Some(c) => c,
         None => {
             let mut sources = Source::seeds(crate::seeds::SEEDS);
             if options.persist {
-                sources.extend(stored_sources(&mut notices));
+                let (yours, problem) = stored_sources(&mut notices);
+                sources.extend(yours);
+                unreadable = problem;
             }
             PageCorpus::build(&engine, sources)
         }
@@ -247,6 +263,7 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
         corpus,
         state,
         notices: RwSignal::new(notices),
+        unreadable: RwSignal::new(unreadable),
         status: RwSignal::new(String::new()),
         filters,
         kept,
@@ -769,6 +786,7 @@ fn Notices() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <div class="ent-notices" aria-live="polite" data-testid="notices">
+            <UnreadableNotice />
             {move || {
                 let list = ctx.notices.get();
                 (!list.is_empty())
@@ -830,5 +848,78 @@ fn Tabs() -> impl IntoView {
                 })
                 .collect_view()}
         </div>
+    }
+}
+
+/// The notice about stored articles that could not be read (S2, S3): says why, offers a
+/// copy of exactly what is stored, and discards it only when the reader confirms; then the
+/// articles added in this visit are saved in its place.
+#[component]
+fn UnreadableNotice() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let download = move |_| {
+        let result = match crate::storage::raw() {
+            Ok(Some(raw)) => web::download("entente-saved-articles.txt", "text/plain", &raw),
+            Ok(None) => Err("nothing is stored any more".to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        ctx.status.set(match result {
+            Ok(()) => "Downloaded a copy of the saved articles as they are stored.".into(),
+            Err(e) => format!("Could not download the saved articles: {e}"),
+        });
+    };
+    let discard = move |_| {
+        if !web::confirm(
+            "Discard the saved articles this page cannot read? This cannot be undone: \
+             download a copy first if you may want them.",
+        ) {
+            return;
+        }
+        if let Err(e) = crate::storage::discard() {
+            ctx.status.set(format!("Could not discard them: {e}"));
+            return;
+        }
+        ctx.unreadable.set(None);
+        let yours = ctx.corpus.with_untracked(crate::views::user_articles);
+        ctx.status.set(if yours.is_empty() {
+            "Discarded the unreadable saved articles.".into()
+        } else {
+            match crate::storage::save(&yours) {
+                Ok(()) => {
+                    "Discarded the unreadable saved articles; yours from this visit are now kept."
+                        .into()
+                }
+                Err(e) => format!(
+                    "Discarded the unreadable saved articles, but yours could not be saved: {e}"
+                ),
+            }
+        });
+    };
+    move || {
+        ctx.unreadable.get().map(|e| {
+            view! {
+                <div class="ent-notice" data-testid="storage-problem">
+                    <p class="ent-notice__item">{format!("{e}.")}</p>
+                    <p class="ent-notice__actions">
+                        <button
+                            type="button"
+                            class="ent-button ent-button--small"
+                            data-testid="storage-download"
+                            on:click=download
+                        >
+                            "Download a copy"
+                        </button>
+                        <button
+                            type="button"
+                            class="ent-button ent-button--small ent-button--danger"
+                            data-testid="storage-discard"
+                            on:click=discard
+                        >
+                            "Discard them…"
+                        </button>
+                    </p>
+                </div>
+            }
+        })
     }
 }

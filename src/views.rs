@@ -1026,7 +1026,7 @@ fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Vec<String> {
     if uploads.is_empty() {
         return Vec::new();
     }
-    let warnings: Vec<String> = uploads.iter().filter_map(|u| u.warning.clone()).collect();
+    let mut warnings: Vec<String> = uploads.iter().filter_map(|u| u.warning.clone()).collect();
     let mut stored: Vec<crate::storage::UserArticle> = ctx.corpus.with_untracked(user_articles);
     let mut added = Vec::new();
     for u in uploads {
@@ -1034,11 +1034,12 @@ fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Vec<String> {
         stored.push(a.clone());
         added.push(a);
     }
-    if ctx.persist {
-        if let Err(e) = crate::storage::save(&stored) {
-            ctx.status.set(format!("Not saved for next time: {e}"));
-        }
-    }
+    // a save the browser refuses is said in the panel and the status line (S1)
+    let unsaved = if ctx.persist {
+        crate::storage::save(&stored).err()
+    } else {
+        None
+    };
     let names: Vec<String> = added.iter().map(|a| a.name.clone()).collect();
     ctx.engine.with_value(|engine| {
         ctx.corpus.update(|c| {
@@ -1050,12 +1051,21 @@ fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Vec<String> {
             }
         })
     });
-    ctx.status.set(format!("Added {}.", names.join(", ")));
+    match unsaved {
+        None => ctx.status.set(format!("Added {}.", names.join(", "))),
+        Some(e) => {
+            ctx.status.set(format!(
+                "Added {} for this visit, but not saved for next time.",
+                names.join(", ")
+            ));
+            warnings.push(format!("Not saved for next time: {e}."));
+        }
+    }
     warnings
 }
 
 /// The reader's articles as stored.
-fn user_articles(c: &PageCorpus) -> Vec<crate::storage::UserArticle> {
+pub(crate) fn user_articles(c: &PageCorpus) -> Vec<crate::storage::UserArticle> {
     c.sources
         .iter()
         .filter_map(|s| match &s.origin {

@@ -125,3 +125,10 @@ pub fn focus_first(root: &web_sys::Element, selector: &str) {
         }
     }
 }
+
+/// Asks the reader to confirm `message` (the browser's own dialog); false if it cannot ask.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
+}
