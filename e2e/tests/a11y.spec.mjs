@@ -78,6 +78,7 @@ test("axe: the add-article panel, with an error shown", async ({ page }) => {
 });
 
 test("axe: the dark theme (cards, full card, pair, reader)", async ({ page }) => {
+  test.slow(); // several axe runs over the whole page
   await page.goto("./");
   await page.getByTestId("theme").selectOption("dark");
   await expect(page.getByTestId("app")).toHaveClass(/ent-root--dark/);
@@ -105,6 +106,7 @@ test("axe: the system dark scheme with the theme on auto", async ({ page }) => {
 });
 
 test("axe: phone width (cards, filters open, a card full screen)", async ({ page }) => {
+  test.slow(); // several axe runs over the whole page
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("./");
   await cardsShown(page);
@@ -118,6 +120,7 @@ test("axe: phone width (cards, filters open, a card full screen)", async ({ page
 });
 
 test("axe: the compact embed in its host page", async ({ page }) => {
+  test.slow(); // several axe runs over the whole page
   await page.goto(`${site.url}examples/embed.html`);
   await cardsShown(page.locator("#entente-iran"));
   await audit(page, "compact embed");
@@ -135,10 +138,79 @@ test("axe: the two embeds under the hostile host stylesheet", async ({ page }) =
 });
 
 test("axe: the iframe form, framed and on its own", async ({ page }) => {
+  test.slow(); // several axe runs over the whole page
   await page.goto(`${site.url}examples/iframe.html`);
   await cardsShown(page.frameLocator("iframe"));
   await audit(page, "iframe host");
   await page.goto("./?embed=1&country=IRN");
   await cardsShown(page);
   await audit(page, "iframe page");
+});
+
+// Colour is never the only carrier of a relation class: tags say the class in words, bar
+// legends give its short name and count (the bar itself is an image labelled with them all),
+// verbal classes are striped and material ones solid, and in the graph verbal lines are
+// dashed and every line is labelled with its classes.
+const LABELS = {
+  vcoop: ["verbal cooperation", "v.coop"],
+  mcoop: ["material cooperation", "m.coop"],
+  vconf: ["verbal conflict", "v.confl"],
+  mconf: ["material conflict", "m.confl"],
+  neutral: ["neutral", "neutral"],
+};
+
+test("colour is never the only carrier of a class: words, short names with counts, stripes, dashes", async ({ page }) => {
+  await page.goto("./?actor=RUS");
+  await expect(page.getByTestId("actor-view").getByTestId("relation").first()).toBeVisible();
+  const seen = await page.evaluate(() => {
+    const cls = (e) => [...e.classList].find((c) => c.startsWith("ent-quad--"))?.slice(10);
+    const tags = [...document.querySelectorAll(".ent-tag.ent-quad")].map((e) => [cls(e), e.textContent.trim()]);
+    const bars = [...document.querySelectorAll(".ent-bar")].map((b) => ({
+      aria: b.querySelector(".ent-bar__track").getAttribute("aria-label"),
+      role: b.querySelector(".ent-bar__track").getAttribute("role"),
+      items: [...b.querySelectorAll(".ent-bar__item")].map((i) => [cls(i), i.textContent.trim(), i.title]),
+      none: !!b.querySelector(".ent-bar__none"),
+    }));
+    const swatch = (q) => {
+      const s = document.querySelector(`.ent-tag.ent-quad--${q} .ent-swatch, .ent-bar__item.ent-quad--${q} .ent-swatch`);
+      return s ? getComputedStyle(s).backgroundImage : null;
+    };
+    return { tags, bars, swatches: Object.fromEntries(["vcoop", "mcoop", "vconf", "mconf"].map((q) => [q, swatch(q)])) };
+  });
+  expect(seen.tags.length).toBeGreaterThan(10);
+  for (const [q, text] of seen.tags) expect(text, `tag of ${q}`).toBe(LABELS[q][0]);
+  expect(seen.bars.length).toBeGreaterThan(4);
+  for (const bar of seen.bars) {
+    expect(bar.role).toBe("img");
+    if (bar.none) continue;
+    expect(bar.items.map((i) => i[0])).toEqual(["vcoop", "mcoop", "vconf", "mconf"]);
+    for (const [q, text, title] of bar.items) {
+      const [label, short] = LABELS[q];
+      expect(text).toMatch(new RegExp(`^${short.replace(".", "\\.")} \\d+$`));
+      expect(title).toBe(label);
+      // the bar's own label gives the same count in words
+      expect(bar.aria).toContain(`${label} ${text.split(" ")[1]}`);
+    }
+  }
+  // verbal: stripes; material: solid
+  expect(seen.swatches.vcoop).toContain("repeating-linear-gradient");
+  expect(seen.swatches.vconf).toContain("repeating-linear-gradient");
+  expect(seen.swatches.mcoop).not.toContain("135deg");
+  expect(seen.swatches.mconf).not.toContain("135deg");
+
+  await page.goto("./?tab=graph");
+  const edges = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="graph-edge"]')].map((g) => ({
+      q: [...g.classList].find((c) => c.startsWith("ent-quad--")).slice(10),
+      aria: g.getAttribute("aria-label"),
+      dash: getComputedStyle(g.querySelector(".ent-graph__line")).strokeDasharray,
+    })),
+  );
+  expect(edges.length).toBeGreaterThan(3);
+  for (const e of edges) {
+    expect(e.aria).toContain(LABELS[e.q][0]);
+    // the legend: dashed lines are verbal (neutral ones too), solid lines material
+    if (e.q === "mcoop" || e.q === "mconf") expect(e.dash, `${e.aria}: material is solid`).toBe("none");
+    else expect(e.dash, `${e.aria}: not material, dashed`).not.toBe("none");
+  }
 });
