@@ -9,6 +9,7 @@ use entente_core::Engine;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::corpus::{PageCorpus, Source};
 use crate::embed::{CompactFilters, EmbedBar, EmbedMode, FullLink};
@@ -95,6 +96,9 @@ pub struct Ctx {
     pub engine: StoredValue<Engine>,
     pub persist: bool,
     pub root: NodeRef<html::Div>,
+    /// Where focus goes back to when the reader closes: (the article's key, a selector of
+    /// the link that opened it), set by the links that open the reader.
+    pub return_to: StoredValue<Option<(String, String)>>,
 }
 
 impl Ctx {
@@ -152,10 +156,11 @@ impl Ctx {
             self.state.update(|s| s.pair = None);
         } else if let Some(id) = s.actor {
             self.state.update(|s| s.actor = None);
-            self.focus_later(format!(
-                "[data-testid=\"card\"][data-actor=\"{}\"]",
-                css_escape(&id)
-            ));
+            // back to its card, or to the first card if filters hide it
+            self.focus_later_first(vec![
+                format!("[data-testid=\"card\"][data-actor=\"{}\"]", css_escape(&id)),
+                "[data-testid=\"card\"]".into(),
+            ]);
         } else {
             return false;
         }
@@ -164,13 +169,27 @@ impl Ctx {
 
     /// Focuses the first element matching `selector` in this explorer after the next paint.
     pub fn focus_later(&self, selector: String) {
+        self.focus_later_first(vec![selector]);
+    }
+
+    /// After the next paint, focuses the first element matching the first of `selectors`
+    /// that matches anything in this explorer.
+    pub fn focus_later_first(&self, selectors: Vec<String>) {
         let root = self.root;
         request_animation_frame(move || {
             // the explorer may have been unmounted since
             if let Some(el) = root.try_get_untracked().flatten() {
-                web::focus_first(&el, &selector);
+                selectors.iter().any(|s| web::focus_first(&el, s));
             }
         });
+    }
+
+    /// Opens the reader like [`Ctx::read`], from the link `opener` (a selector), where
+    /// focus goes back when the reader closes.
+    pub fn read_from(&self, doc: usize, sentence: Option<usize>, opener: Option<String>) {
+        let key = self.corpus.with_untracked(|c| c.doc_key(doc).to_string());
+        self.return_to.set_value(opener.map(|o| (key, o)));
+        self.read(doc, sentence);
     }
 
     /// The kept relations as a set, for `keep` closures.
@@ -178,6 +197,14 @@ impl Ctx {
         self.kept.with(|k| k.iter().copied().collect())
     }
 }
+
+/// What the focus rules watch of the open panels: actor, pair, article, at a sentence.
+type PanelKey = (
+    Option<String>,
+    Option<(String, String)>,
+    Option<String>,
+    bool,
+);
 
 /// Escapes a value for a CSS attribute selector in double quotes.
 pub fn css_escape(s: &str) -> String {
@@ -274,6 +301,7 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
         engine: StoredValue::new(engine),
         persist: options.persist,
         root: NodeRef::new(),
+        return_to: StoredValue::new(None),
     };
     provide_context(ctx);
 
@@ -334,18 +362,48 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
             )
         })
     });
-    Effect::new(move |prev: Option<()>| {
-        let (actor, pair, read, at_sentence) = panel_key.get();
+    // ... and when the reader closes onto what was beneath it, focus goes back to the link
+    // that opened it (in that view, or on its card), else to the heading beneath
+    Effect::new(move |prev: Option<PanelKey>| {
+        let key = panel_key.get();
+        let (actor, pair, read, at_sentence) = &key;
         let open = actor.is_some() || pair.is_some() || read.is_some();
+        if let Some((p_actor, p_pair, Some(p_read), _)) = &prev {
+            if read.is_none() && p_actor == actor && p_pair == pair {
+                let back = ctx
+                    .return_to
+                    .try_update_value(|r| r.take())
+                    .flatten()
+                    .filter(|(k, _)| k == p_read)
+                    .map(|(_, sel)| sel);
+                let mut to: Vec<String> = back.into_iter().collect();
+                if open {
+                    to.push(".ent-panel__heading".into());
+                }
+                ctx.focus_later_first(to);
+                return key;
+            }
+        }
         if prev.is_some() && open && !at_sentence {
             ctx.focus_later(".ent-panel__heading".into());
         }
+        key
     });
 
     let on_key = move |ev: ev::KeyboardEvent| {
         if ev.key() == "Escape" && ctx.close_top() {
             ev.prevent_default();
             ev.stop_propagation();
+        } else if ev.key() == "Tab" && !ev.alt_key() && !ev.ctrl_key() && !ev.meta_key() {
+            // a panel that covers the page (phone width) keeps focus inside until closed
+            let target = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            if let Some(root) = ctx.root.get_untracked() {
+                if web::keep_tab_inside_modal(&root, target, ev.shift_key()) {
+                    ev.prevent_default();
+                }
+            }
         }
     };
 
@@ -375,8 +433,32 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
     let main = if is_embed {
         view! { <div class="ent-main" data-testid="main">{content()}</div> }.into_any()
     } else {
-        view! { <main class="ent-main" data-testid="main">{content()}</main> }.into_any()
+        view! {
+            <main class="ent-main" id="ent-main" tabindex="-1" data-testid="main">
+                {content()}
+            </main>
+        }
+        .into_any()
     };
+    // the full page's first stop: past the header and the filters (not in embeds, whose
+    // host page decides its own skip links); focus moves without touching the URL's hash
+    let skip = (!is_embed).then(|| {
+        view! {
+            <a
+                class="ent-skip"
+                href="#ent-main"
+                data-testid="skip-to-cards"
+                on:click=move |ev: ev::MouseEvent| {
+                    ev.prevent_default();
+                    if let Some(root) = ctx.root.get_untracked() {
+                        web::focus_first(&root, "#ent-main");
+                    }
+                }
+            >
+                "Skip to the main view"
+            </a>
+        }
+    });
     let filters = if compact {
         view! { <CompactFilters /> }.into_any()
     } else {
@@ -396,6 +478,7 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
             node_ref=ctx.root
             on:keydown=on_key
         >
+            {skip}
             {top}
             <div class="ent-layout" class=("ent-layout--panel", panel_open)>
                 {filters}
@@ -708,7 +791,15 @@ fn ArticleList() -> impl IntoView {
     let list = move || {
         ctx.corpus.with(|c| {
             (0..c.docs.len())
-                .map(|i| (i, c.doc_title(i), c.is_yours(i), c.docs[i].relations.len()))
+                .map(|i| {
+                    (
+                        i,
+                        c.doc_key(i).to_string(),
+                        c.doc_title(i),
+                        c.is_yours(i),
+                        c.docs[i].relations.len(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -719,14 +810,21 @@ fn ArticleList() -> impl IntoView {
                 {move || {
                     list()
                         .into_iter()
-                        .map(|(i, title, yours, rels)| {
+                        .map(|(i, key, title, yours, rels)| {
                             view! {
                                 <li class="ent-articles__item" data-testid="article">
                                     <button
                                         type="button"
                                         class="ent-link"
                                         title="Read the article"
-                                        on:click=move |_| ctx.read(i, None)
+                                        data-doc=key.clone()
+                                        on:click=move |_| {
+                                            let opener = format!(
+                                                ".ent-articles [data-doc=\"{}\"]",
+                                                css_escape(&key),
+                                            );
+                                            ctx.read_from(i, None, Some(opener))
+                                        }
                                     >
                                         {title}
                                     </button>

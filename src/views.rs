@@ -130,18 +130,39 @@ fn source_button(ctx: Ctx, rr: RelRef, c: &PageCorpus) -> impl IntoView {
         .get(rr.doc)
         .and_then(|d| d.relations.get(rr.rel))
         .map(|r| r.sentence_index);
+    let reference = format!("{}-{}", rr.doc, rr.rel);
+    let r2 = reference.clone();
     view! {
         <button
             type="button"
             class="ent-link"
             data-testid="jump"
+            data-ref=reference
             title="Read this sentence in its article"
-            on:click=move |_| ctx.read(rr.doc, sentence)
+            on:click=move |ev: ev::MouseEvent| {
+                ctx.read_from(rr.doc, sentence, jump_selector(&ev, &r2))
+            }
         >
             {title}
             {yours.then(|| view! { <span class="ent-yours">" (yours)"</span> })}
         </button>
     }
+}
+
+/// A selector of the jump link `ev` came from (`reference` is its `data-ref`): the one in the
+/// open panel, or the one on its card (the same relation shows on both actors' cards).
+fn jump_selector(ev: &ev::MouseEvent, reference: &str) -> Option<String> {
+    let el: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
+    let jump = format!("[data-testid=\"jump\"][data-ref=\"{reference}\"]");
+    if el.closest(".ent-panel").ok().flatten().is_some() {
+        return Some(format!(".ent-panel {jump}"));
+    }
+    let card = el.closest("[data-testid=\"card\"]").ok().flatten()?;
+    let actor = card.get_attribute("data-actor")?;
+    Some(format!(
+        "[data-testid=\"card\"][data-actor=\"{}\"] {jump}",
+        css_escape(&actor)
+    ))
 }
 
 #[component]
