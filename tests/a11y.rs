@@ -233,5 +233,18 @@ async fn unreadable_stored_articles_are_reported_kept_and_offered_for_download_o
         .text("[data-testid=status-msg]")
         .ends_with("for this visit, but not saved for next time."));
     assert_eq!(local.get_item(storage::KEY).unwrap().as_deref(), Some(junk));
+
+    // discarding (confirmed) removes it and keeps the article added in this visit instead
+    let window = web_sys::window().unwrap();
+    let yes = js_sys::Function::new_no_args("return true");
+    js_sys::Reflect::set(&window, &"confirm".into(), &yes).unwrap();
+    m.click("[data-testid=storage-discard]").await;
+    assert!(m.all("[data-testid=storage-problem]").is_empty());
+    assert!(m
+        .text("[data-testid=status-msg]")
+        .ends_with("yours from this visit are now kept."));
+    let kept = storage::load().unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].text, "Putin praised Iran.");
     local.remove_item(storage::KEY).unwrap();
 }
