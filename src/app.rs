@@ -11,6 +11,7 @@ use entente_core::Engine;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::corpus::{PageCorpus, Source};
 use crate::embed::{CompactFilters, EmbedBar, EmbedMode, FullLink};
@@ -82,6 +83,9 @@ pub struct Ctx {
     pub state: RwSignal<ViewState>,
     /// Quiet notices (ignored URL parameters, storage problems), dismissable.
     pub notices: RwSignal<Vec<String>>,
+    /// Stored articles that could not be read (S2, S3): kept as they are until the reader
+    /// downloads or discards them from the notice.
+    pub unreadable: RwSignal<Option<crate::storage::StorageError>>,
     /// The last thing done, announced politely (export, added, removed).
     pub status: RwSignal<String>,
     pub filters: Memo<Filters>,
@@ -102,6 +106,9 @@ pub struct Ctx {
     pub loading: RwSignal<Option<crate::analysis::BatchProgress>>,
     pub persist: bool,
     pub root: NodeRef<html::Div>,
+    /// Where focus goes back to when the reader closes: (the article's key, a selector of
+    /// the link that opened it), set by the links that open the reader.
+    pub return_to: StoredValue<Option<(String, String)>>,
 }
 
 impl Ctx {
@@ -171,10 +178,11 @@ impl Ctx {
             self.state.update(|s| s.pair = None);
         } else if let Some(id) = s.actor {
             self.state.update(|s| s.actor = None);
-            self.focus_later(format!(
-                "[data-testid=\"card\"][data-actor=\"{}\"]",
-                css_escape(&id)
-            ));
+            // back to its card, or to the first card if filters hide it
+            self.focus_later_first(vec![
+                format!("[data-testid=\"card\"][data-actor=\"{}\"]", css_escape(&id)),
+                "[data-testid=\"card\"]".into(),
+            ]);
         } else {
             return false;
         }
@@ -183,13 +191,27 @@ impl Ctx {
 
     /// Focuses the first element matching `selector` in this explorer after the next paint.
     pub fn focus_later(&self, selector: String) {
+        self.focus_later_first(vec![selector]);
+    }
+
+    /// After the next paint, focuses the first element matching the first of `selectors`
+    /// that matches anything in this explorer.
+    pub fn focus_later_first(&self, selectors: Vec<String>) {
         let root = self.root;
         request_animation_frame(move || {
             // the explorer may have been unmounted since
             if let Some(el) = root.try_get_untracked().flatten() {
-                web::focus_first(&el, &selector);
+                selectors.iter().any(|s| web::focus_first(&el, s));
             }
         });
+    }
+
+    /// Opens the reader like [`Ctx::read`], from the link `opener` (a selector), where
+    /// focus goes back when the reader closes.
+    pub fn read_from(&self, doc: usize, sentence: Option<usize>, opener: Option<String>) {
+        let key = self.corpus.with_untracked(|c| c.doc_key(doc).to_string());
+        self.return_to.set_value(opener.map(|o| (key, o)));
+        self.read(doc, sentence);
     }
 
     /// The kept relations as a set, for `keep` closures.
@@ -198,21 +220,39 @@ impl Ctx {
     }
 }
 
+/// What the focus rules watch of the open panels: actor, pair, article, at a sentence.
+type PanelKey = (
+    Option<String>,
+    Option<(String, String)>,
+    Option<String>,
+    bool,
+);
+
 /// Escapes a value for a CSS attribute selector in double quotes.
 pub fn css_escape(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-/// Reads the reader's stored articles; problems become notices.
-fn stored_sources(notices: &mut Vec<String>) -> Vec<Source> {
+/// Reads the reader's stored articles. Storage the browser forbids becomes a notice;
+/// stored data that cannot be read is returned as the error, to offer its download and
+/// discard (S2, S3).
+fn stored_sources(
+    notices: &mut Vec<String>,
+) -> (Vec<Source>, Option<crate::storage::StorageError>) {
+    use crate::storage::StorageError;
     match crate::storage::load() {
-        Ok(list) => list
-            .into_iter()
-            .map(|a| Source::yours(&a.id, &a.name, &a.text, a.warning))
-            .collect(),
+        Ok(list) => (
+            list.into_iter()
+                .map(|a| Source::yours(&a.id, &a.name, &a.text, a.warning))
+                .collect(),
+            None,
+        ),
+        Err(e @ (StorageError::Corrupt { .. } | StorageError::OldFormat { .. })) => {
+            (Vec::new(), Some(e))
+        }
         Err(e) => {
-            notices.push(format!("Your saved articles could not be read: {e}"));
-            Vec::new()
+            notices.push(format!("{e}."));
+            (Vec::new(), None)
         }
     }
 }
@@ -259,11 +299,14 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
     let mut notices: Vec<String> = Vec::new();
     // The reader's saved articles are analysed after the first paint, in slices.
     let mut saved: Vec<Source> = Vec::new();
+    let mut unreadable = None;
     let corpus0 = match options.corpus {
         Some(c) => c,
         None => {
             if options.persist {
-                saved = stored_sources(&mut notices);
+                let (yours, problem) = stored_sources(&mut notices);
+                saved = yours;
+                unreadable = problem;
             }
             PageCorpus::build(&engine, Source::seeds(crate::seeds::SEEDS))
         }
@@ -313,6 +356,7 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
         corpus,
         state,
         notices: RwSignal::new(notices),
+        unreadable: RwSignal::new(unreadable),
         status: RwSignal::new(String::new()),
         filters,
         kept,
@@ -326,6 +370,7 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
         loading: RwSignal::new(None),
         persist: options.persist,
         root: NodeRef::new(),
+        return_to: StoredValue::new(None),
     };
     provide_context(ctx);
     if !saved.is_empty() {
@@ -389,18 +434,48 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
             )
         })
     });
-    Effect::new(move |prev: Option<()>| {
-        let (actor, pair, read, at_sentence) = panel_key.get();
+    // ... and when the reader closes onto what was beneath it, focus goes back to the link
+    // that opened it (in that view, or on its card), else to the heading beneath
+    Effect::new(move |prev: Option<PanelKey>| {
+        let key = panel_key.get();
+        let (actor, pair, read, at_sentence) = &key;
         let open = actor.is_some() || pair.is_some() || read.is_some();
+        if let Some((p_actor, p_pair, Some(p_read), _)) = &prev {
+            if read.is_none() && p_actor == actor && p_pair == pair {
+                let back = ctx
+                    .return_to
+                    .try_update_value(|r| r.take())
+                    .flatten()
+                    .filter(|(k, _)| k == p_read)
+                    .map(|(_, sel)| sel);
+                let mut to: Vec<String> = back.into_iter().collect();
+                if open {
+                    to.push(".ent-panel__heading".into());
+                }
+                ctx.focus_later_first(to);
+                return key;
+            }
+        }
         if prev.is_some() && open && !at_sentence {
             ctx.focus_later(".ent-panel__heading".into());
         }
+        key
     });
 
     let on_key = move |ev: ev::KeyboardEvent| {
         if ev.key() == "Escape" && ctx.close_top() {
             ev.prevent_default();
             ev.stop_propagation();
+        } else if ev.key() == "Tab" && !ev.alt_key() && !ev.ctrl_key() && !ev.meta_key() {
+            // a panel that covers the page (phone width) keeps focus inside until closed
+            let target = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            if let Some(root) = ctx.root.get_untracked() {
+                if web::keep_tab_inside_modal(&root, target, ev.shift_key()) {
+                    ev.prevent_default();
+                }
+            }
         }
     };
 
@@ -431,8 +506,32 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
     let main = if is_embed {
         view! { <div class="ent-main" data-testid="main">{content()}</div> }.into_any()
     } else {
-        view! { <main class="ent-main" data-testid="main">{content()}</main> }.into_any()
+        view! {
+            <main class="ent-main" id="ent-main" tabindex="-1" data-testid="main">
+                {content()}
+            </main>
+        }
+        .into_any()
     };
+    // the full page's first stop: past the header and the filters (not in embeds, whose
+    // host page decides its own skip links); focus moves without touching the URL's hash
+    let skip = (!is_embed).then(|| {
+        view! {
+            <a
+                class="ent-skip"
+                href="#ent-main"
+                data-testid="skip-to-cards"
+                on:click=move |ev: ev::MouseEvent| {
+                    ev.prevent_default();
+                    if let Some(root) = ctx.root.get_untracked() {
+                        web::focus_first(&root, "#ent-main");
+                    }
+                }
+            >
+                "Skip to the main view"
+            </a>
+        }
+    });
     let filters = if compact {
         view! { <CompactFilters /> }.into_any()
     } else {
@@ -452,6 +551,7 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
             node_ref=ctx.root
             on:keydown=on_key
         >
+            {skip}
             {top}
             <div class="ent-layout" class=("ent-layout--panel", panel_open)>
                 {filters}
@@ -764,7 +864,15 @@ fn ArticleList() -> impl IntoView {
     let list = move || {
         ctx.corpus.with(|c| {
             (0..c.docs.len())
-                .map(|i| (i, c.doc_title(i), c.is_yours(i), c.docs[i].relations.len()))
+                .map(|i| {
+                    (
+                        i,
+                        c.doc_key(i).to_string(),
+                        c.doc_title(i),
+                        c.is_yours(i),
+                        c.docs[i].relations.len(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -775,14 +883,21 @@ fn ArticleList() -> impl IntoView {
                 {move || {
                     list()
                         .into_iter()
-                        .map(|(i, title, yours, rels)| {
+                        .map(|(i, key, title, yours, rels)| {
                             view! {
                                 <li class="ent-articles__item" data-testid="article">
                                     <button
                                         type="button"
                                         class="ent-link"
                                         title="Read the article"
-                                        on:click=move |_| ctx.read(i, None)
+                                        data-doc=key.clone()
+                                        on:click=move |_| {
+                                            let opener = format!(
+                                                ".ent-articles [data-doc=\"{}\"]",
+                                                css_escape(&key),
+                                            );
+                                            ctx.read_from(i, None, Some(opener))
+                                        }
                                     >
                                         {title}
                                     </button>
@@ -842,6 +957,7 @@ fn Notices() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <div class="ent-notices" aria-live="polite" data-testid="notices">
+            <UnreadableNotice />
             {move || {
                 let list = ctx.notices.get();
                 (!list.is_empty())
@@ -903,5 +1019,78 @@ fn Tabs() -> impl IntoView {
                 })
                 .collect_view()}
         </div>
+    }
+}
+
+/// The notice about stored articles that could not be read (S2, S3): says why, offers a
+/// copy of exactly what is stored, and discards it only when the reader confirms; then the
+/// articles added in this visit are saved in its place.
+#[component]
+fn UnreadableNotice() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let download = move |_| {
+        let result = match crate::storage::raw() {
+            Ok(Some(raw)) => web::download("entente-saved-articles.txt", "text/plain", &raw),
+            Ok(None) => Err("nothing is stored any more".to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        ctx.status.set(match result {
+            Ok(()) => "Downloaded a copy of the saved articles as they are stored.".into(),
+            Err(e) => format!("Could not download the saved articles: {e}"),
+        });
+    };
+    let discard = move |_| {
+        if !web::confirm(
+            "Discard the saved articles this page cannot read? This cannot be undone: \
+             download a copy first if you may want them.",
+        ) {
+            return;
+        }
+        if let Err(e) = crate::storage::discard() {
+            ctx.status.set(format!("Could not discard them: {e}"));
+            return;
+        }
+        ctx.unreadable.set(None);
+        let yours = ctx.corpus.with_untracked(crate::views::user_articles);
+        ctx.status.set(if yours.is_empty() {
+            "Discarded the unreadable saved articles.".into()
+        } else {
+            match crate::storage::save(&yours) {
+                Ok(()) => {
+                    "Discarded the unreadable saved articles; yours from this visit are now kept."
+                        .into()
+                }
+                Err(e) => format!(
+                    "Discarded the unreadable saved articles, but yours could not be saved: {e}"
+                ),
+            }
+        });
+    };
+    move || {
+        ctx.unreadable.get().map(|e| {
+            view! {
+                <div class="ent-notice" data-testid="storage-problem">
+                    <p class="ent-notice__item">{format!("{e}.")}</p>
+                    <p class="ent-notice__actions">
+                        <button
+                            type="button"
+                            class="ent-button ent-button--small"
+                            data-testid="storage-download"
+                            on:click=download
+                        >
+                            "Download a copy"
+                        </button>
+                        <button
+                            type="button"
+                            class="ent-button ent-button--small ent-button--danger"
+                            data-testid="storage-discard"
+                            on:click=discard
+                        >
+                            "Discard them…"
+                        </button>
+                    </p>
+                </div>
+            }
+        })
     }
 }

@@ -130,18 +130,39 @@ fn source_button(ctx: Ctx, rr: RelRef, c: &PageCorpus) -> impl IntoView {
         .get(rr.doc)
         .and_then(|d| d.relations.get(rr.rel))
         .map(|r| r.sentence_index);
+    let reference = format!("{}-{}", rr.doc, rr.rel);
+    let r2 = reference.clone();
     view! {
         <button
             type="button"
             class="ent-link"
             data-testid="jump"
+            data-ref=reference
             title="Read this sentence in its article"
-            on:click=move |_| ctx.read(rr.doc, sentence)
+            on:click=move |ev: ev::MouseEvent| {
+                ctx.read_from(rr.doc, sentence, jump_selector(&ev, &r2))
+            }
         >
             {title}
             {yours.then(|| view! { <span class="ent-yours">" (yours)"</span> })}
         </button>
     }
+}
+
+/// A selector of the jump link `ev` came from (`reference` is its `data-ref`): the one in the
+/// open panel, or the one on its card (the same relation shows on both actors' cards).
+fn jump_selector(ev: &ev::MouseEvent, reference: &str) -> Option<String> {
+    let el: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
+    let jump = format!("[data-testid=\"jump\"][data-ref=\"{reference}\"]");
+    if el.closest(".ent-panel").ok().flatten().is_some() {
+        return Some(format!(".ent-panel {jump}"));
+    }
+    let card = el.closest("[data-testid=\"card\"]").ok().flatten()?;
+    let actor = card.get_attribute("data-actor")?;
+    Some(format!(
+        "[data-testid=\"card\"][data-actor=\"{}\"] {jump}",
+        css_escape(&actor)
+    ))
 }
 
 #[component]
@@ -1027,7 +1048,7 @@ async fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Option<Ve
     if uploads.is_empty() {
         return Some(Vec::new());
     }
-    let warnings: Vec<String> = uploads.iter().filter_map(|u| u.warning.clone()).collect();
+    let mut warnings: Vec<String> = uploads.iter().filter_map(|u| u.warning.clone()).collect();
     let mut stored: Vec<crate::storage::UserArticle> = ctx.corpus.with_untracked(user_articles);
     let mut added = Vec::new();
     for u in uploads {
@@ -1061,19 +1082,29 @@ async fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Option<Ve
             .try_set(format!("Cancelled: {} not added.", names.join(", ")));
         return None;
     };
-    if ctx.persist {
-        if let Err(e) = crate::storage::save(&stored) {
-            ctx.status.set(format!("Not saved for next time: {e}"));
-        }
-    }
+    // a save the browser refuses is said in the panel and the status line (S1)
+    let unsaved = if ctx.persist {
+        crate::storage::save(&stored).err()
+    } else {
+        None
+    };
     ctx.corpus
         .try_update(|c| c.add(&engine, sources.into_iter().zip(docs).collect()))?;
-    ctx.status.set(format!("Added {}.", names.join(", ")));
+    match unsaved {
+        None => ctx.status.set(format!("Added {}.", names.join(", "))),
+        Some(e) => {
+            ctx.status.set(format!(
+                "Added {} for this visit, but not saved for next time.",
+                names.join(", ")
+            ));
+            warnings.push(format!("Not saved for next time: {e}."));
+        }
+    }
     Some(warnings)
 }
 
 /// The reader's articles as stored.
-fn user_articles(c: &PageCorpus) -> Vec<crate::storage::UserArticle> {
+pub(crate) fn user_articles(c: &PageCorpus) -> Vec<crate::storage::UserArticle> {
     c.sources
         .iter()
         .filter_map(|s| match &s.origin {

@@ -117,12 +117,18 @@ pub fn focus_within(root: &web_sys::Element, selector: &str) -> bool {
     true
 }
 
-/// Focuses the element matching `selector` inside `root`, if any (no scrolling).
-pub fn focus_first(root: &web_sys::Element, selector: &str) {
-    if let Ok(Some(el)) = root.query_selector(selector) {
-        if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = h.focus();
-        }
+/// Focuses the element matching `selector` inside `root`, if any (no scrolling); false
+/// when there is none.
+pub fn focus_first(root: &web_sys::Element, selector: &str) -> bool {
+    match root.query_selector(selector) {
+        Ok(Some(el)) => match el.dyn_into::<web_sys::HtmlElement>() {
+            Ok(h) => {
+                let _ = h.focus();
+                true
+            }
+            Err(_) => false,
+        },
+        _ => false,
     }
 }
 
@@ -136,4 +142,75 @@ pub fn now_ms() -> f64 {
 /// Gives the thread back to the browser (it paints, handles input), then resumes.
 pub async fn pause() {
     gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+/// What Tab can reach in a panel.
+const TABBABLE: &str = "button:not([disabled]), [href], input:not([disabled]), \
+    select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex=\"-1\"])";
+
+/// The open panel of `root` that covers the page, if any: the add-article panel, else the
+/// side panel, when it is fixed to the viewport (no offset parent) and as wide as the
+/// explorer, as at phone width. Beside the cards, or inside an embed, a panel is not modal.
+fn modal_panel(root: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    [".ent-add", ".ent-layout .ent-panel"]
+        .iter()
+        .filter_map(|s| root.query_selector(s).ok().flatten())
+        .filter_map(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|p| {
+            p.offset_parent().is_none()
+                && p.offset_width() > 0
+                && p.offset_width() + 1 >= root.client_width()
+        })
+}
+
+/// Tab (`back`: Shift+Tab) from `target` while a panel covers the page: moves focus round
+/// inside the panel instead of to the page behind it. True when it moved focus (the caller
+/// then prevents the default move).
+pub fn keep_tab_inside_modal(
+    root: &web_sys::Element,
+    target: Option<web_sys::Element>,
+    back: bool,
+) -> bool {
+    let Some(panel) = modal_panel(root) else {
+        return false;
+    };
+    let Ok(list) = panel.query_selector_all(TABBABLE) else {
+        return false;
+    };
+    let stops: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|e| e.offset_width() > 0 || e.offset_height() > 0)
+        .collect();
+    let (Some(first), Some(last)) = (stops.first(), stops.last()) else {
+        return false;
+    };
+    let at = |e: &web_sys::HtmlElement| {
+        target
+            .as_ref()
+            .is_some_and(|t| t == e.unchecked_ref::<web_sys::Element>())
+    };
+    let inside = target.as_ref().is_some_and(|t| panel.contains(Some(t)));
+    let on_stop = stops.iter().any(at);
+    let to = match (back, inside) {
+        (_, false) => Some(if back { last } else { first }),
+        // from the first stop, or the heading (focusable by script only), round to the last
+        (true, true) if at(first) || !on_stop => Some(last),
+        (false, true) if at(last) => Some(first),
+        _ => None,
+    };
+    match to {
+        Some(el) => {
+            let _ = el.focus();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Asks the reader to confirm `message` (the browser's own dialog); false if it cannot ask.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
 }
