@@ -39,6 +39,12 @@
 // --profile NAMES.wasm: no table; loads each corpus once with the wasm swapped for NAMES.wasm
 //   (the same build with its function names kept) under V8's sampling profiler and prints
 //   where the main thread's time goes until the first cards.
+// --phases: no table; times apart, in a fresh page, the steps the page takes before its
+//   first cards, with the engine alone (bench/pkg-z: crates/bench-wasm at the release profile
+//   and wasm-opt -Oz, as shipped; scripts/bench-page.sh --phases builds it): fetch, compile
+//   and instantiate of that module, the engine's build (Engine::try_builtin: knowledge base,
+//   lexicons, matchers), and the analysis of the seeds and of the 1,000 articles, each the
+//   first time (cold code, as at page start) and the best of 3 more.
 import { createServer } from "node:http";
 import { readFile, readdir, stat, mkdtemp, cp, copyFile, rm } from "node:fs/promises";
 import { readFileSync } from "node:fs";
@@ -62,6 +68,7 @@ const inputs = Number(opt("--inputs", quick ? 6 : 30));
 const nArticles = Number(opt("--articles", 1000));
 const chromiumPath = opt("--chromium", "/usr/bin/chromium");
 const profileWasm = opt("--profile", null);
+const phases = argv.includes("--phases");
 let dist = resolve(opt("--dist", join(root, "dist")));
 
 const KIB = 1024;
@@ -112,8 +119,10 @@ function serve() {
       return;
     }
     if (path.endsWith("/")) path += "index.html";
-    const file = normalize(join(dist, path));
-    if (!file.startsWith(dist + sep)) return res.writeHead(403).end();
+    // bench/ (the engine alone, for --phases) under /__bench/, dist/ for everything else
+    const [base, rel] = path.startsWith("/__bench/") ? [here, path.slice("/__bench".length)] : [dist, path];
+    const file = normalize(join(base, rel));
+    if (!file.startsWith(base + sep)) return res.writeHead(403).end();
     try {
       if (!(await stat(file)).isFile()) return res.writeHead(404).end();
       res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
@@ -284,7 +293,9 @@ try {
     });
   };
 
-  if (profileWasm) {
+  if (phases) {
+    await phaseTimes(origin, JSON.parse(envelope).articles.map((a) => a.text));
+  } else if (profileWasm) {
     for (const c of corpora) await profileLoad(c, open, load, origin);
   } else {
     const version = browser.version();
@@ -448,4 +459,55 @@ async function profileLoad(c, open, load, origin) {
   for (const [n, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
     console.log(`  ${ms(us / 1000).padStart(8)} ms  ${n.slice(0, 140)}`);
   }
+}
+
+/** The steps before the first cards, timed apart with the engine alone (bench/pkg-z). */
+async function phaseTimes(origin, articles) {
+  const seeds = SEED_FILES.map((f) => readFileSync(join(root, f), "utf8"));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/__blank.html`);
+  const r = await page.evaluate(
+    async ([seeds, articles]) => {
+      const t = () => performance.now();
+      const timed = (f) => {
+        const t0 = t();
+        const v = f();
+        return [t() - t0, v];
+      };
+      const t0 = t();
+      const mod = await import("/__bench/pkg-z/entente_bench_wasm.js");
+      await mod.default();
+      const load = t() - t0;
+      const [engine, bench] = timed(() => new mod.Bench());
+      const [engineAgain, b2] = timed(() => new mod.Bench());
+      b2.free();
+      const runs = (texts) => {
+        const first = timed(() => bench.analyze_all(texts))[0];
+        const more = [1, 2, 3].map(() => timed(() => bench.analyze_all(texts))[0]);
+        return [first, Math.min(...more)];
+      };
+      const s = runs(seeds);
+      const a = runs(articles);
+      return { load, engine, engineAgain, seeds: s, articles: a };
+    },
+    [seeds, articles],
+  );
+  await context.close();
+  const mb = (texts) => (texts.reduce((n, x) => n + Buffer.byteLength(x), 0) / 1e6).toFixed(2);
+  console.log(
+    [
+      `Steps before the first cards, the engine alone (bench/pkg-z, as shipped), Chromium ${browser.version()}, ms:`,
+      "",
+      table(
+        ["step", "first (cold)", "again (best of 3)"],
+        [
+          ["fetch + compile + instantiate the engine module", ms(r.load), "-"],
+          ["build the engine (knowledge base, lexicons, matchers)", ms(r.engine), ms(r.engineAgain)],
+          [`analyse the 5 seeds (${mb(seeds)} MB)`, ms(r.seeds[0]), ms(r.seeds[1])],
+          [`analyse ${articles.length} articles (${mb(articles)} MB)`, ms(r.articles[0]), ms(r.articles[1])],
+        ],
+      ),
+    ].join("\n"),
+  );
 }

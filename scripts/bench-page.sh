@@ -12,6 +12,8 @@
 #   scripts/bench-page.sh --profile        # no table: where the main thread's time goes
 #                                          # until the first cards (V8's sampling profiler,
 #                                          # on the same wasm with its function names kept)
+#   scripts/bench-page.sh --phases         # no table: the steps before the first cards timed
+#                                          # apart with the engine alone (builds bench/pkg-z)
 # Other options go to bench/page.mjs (--loads N, --inputs N, --articles N, --dist DIR).
 # Installs what is missing through scripts/setup.sh --for-tests (Trunk, wasm-bindgen,
 # wasm-opt, Chromium) and bench/node_modules (npm ci); never downloads a browser.
@@ -22,11 +24,13 @@ say() { echo "bench-page: $*" >&2; }
 
 build=true
 profile=false
+phases=false
 args=()
 for a in "$@"; do
   case "$a" in
     --no-build) build=false ;;
     --profile) profile=true ;;
+    --phases) phases=true ;;
     *) args+=("$a") ;;
   esac
 done
@@ -44,6 +48,18 @@ if $build; then
   trunk build --release >&2
 fi
 [ -f dist/index.html ] || { say "dist/ is missing: run without --no-build"; exit 1; }
+
+if $phases; then
+  # The engine alone, built as the page's wasm is: release profile, wasm-opt -Oz.
+  say "building bench/pkg-z (crates/bench-wasm, release profile, wasm-opt -Oz)"
+  cargo build --quiet --release --target wasm32-unknown-unknown -p entente-bench-wasm
+  rm -rf bench/pkg-z
+  wasm-bindgen --target web --no-typescript --out-dir bench/pkg-z \
+    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/entente_bench_wasm.wasm"
+  wasm-opt -Oz bench/pkg-z/entente_bench_wasm_bg.wasm -o bench/pkg-z/entente_bench_wasm_bg.wasm
+  node bench/page.mjs --phases "${args[@]}"
+  exit
+fi
 
 if $profile; then
   # The shipped wasm again with its names kept: wasm-bindgen's output, which trunk leaves in
