@@ -336,7 +336,7 @@ try {
       }
       results.push({ corpus: c, runs, storedChars });
     }
-    report(version, files, results);
+    report(version, files, results, await quota(origin));
   }
 } finally {
   await browser.close();
@@ -344,7 +344,35 @@ try {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 }
 
-function report(version, files, results) {
+/** The most characters one localStorage value takes here (binary search, fresh context). */
+async function quota(origin) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/__blank.html`);
+  const n = await page.evaluate(() => {
+    const fits = (n) => {
+      try {
+        localStorage.clear();
+        localStorage.setItem("entente.articles", "a".repeat(n));
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let [lo, hi] = [0, 64 * 1024 * 1024];
+    while (hi - lo > 1024) {
+      const m = Math.floor((lo + hi) / 2);
+      if (fits(m)) lo = m;
+      else hi = m;
+    }
+    localStorage.clear();
+    return lo;
+  });
+  await context.close();
+  return n;
+}
+
+function report(version, files, results, quotaChars) {
   const out = [];
   const sum = (rows, k) => rows.reduce((a, r) => a + r[k], 0);
   out.push(`Chromium ${version}, headless, on 127.0.0.1; dist/ from \`trunk build --release\`.`);
@@ -399,14 +427,16 @@ function report(version, files, results) {
   const st = results.find((r) => r.storedChars);
   if (st) {
     out.push(
-      `Stored articles: ${(st.storedChars / 1e6).toFixed(2)} million characters under \`entente.articles\` ` +
-        "(Chromium's localStorage quota is about 10 MiB per origin, counted as UTF-16: about 5.2 million characters).",
+      `Stored articles: ${(st.storedChars / 1e6).toFixed(2)} million characters under \`entente.articles\`; ` +
+        `the most one value takes here (measured) is ${(quotaChars / 1e6).toFixed(2)} million ` +
+        `(${((100 * st.storedChars) / quotaChars).toFixed(0)}% used).`,
     );
   }
   console.log(out.join("\n"));
 }
 
-/** Where the main thread's time goes from navigation to the first cards (V8's profiler). */
+/** Where the main thread's time goes from navigation to the first cards, then over filter
+ * inputs (V8's sampling profiler). */
 async function profileLoad(c, open, load, origin) {
   const { context, page, cdp } = await open(c.stored);
   if (!c.stored) await page.goto(`${origin}/__blank.html`);
@@ -414,29 +444,48 @@ async function profileLoad(c, open, load, origin) {
   await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
   await cdp.send("Profiler.start");
   const r = await load(page);
-  const { profile } = await cdp.send("Profiler.stop");
+  let { profile } = await cdp.send("Profiler.stop");
+  summarise(profile, `${c.name}: first cards painted at ${ms(r.painted)} ms (cards in DOM ${ms(r.cardsInDom)} ms)`);
+  const n = Math.max(2, Math.min(inputs, 10));
+  await cdp.send("Profiler.start");
+  const times = [];
+  for (let k = 0; k < n; k++) {
+    const armed = page.evaluate(() => window.__bench.armInput());
+    await page.waitForTimeout(30);
+    if (k % 2 === 0) {
+      await page.locator('[data-testid="filter-quad"]').focus();
+      await page.keyboard.press("ArrowDown");
+    } else {
+      await page.locator('[data-testid="clear-filters"]').click();
+    }
+    times.push((await armed).dom);
+  }
+  ({ profile } = await cdp.send("Profiler.stop"));
+  summarise(profile, `${c.name}: ${n} filter inputs (select a class, clear filters), DOM updated after ${times.map((t) => ms(t)).join(", ")} ms`);
   await context.close();
+}
+
+/** Main-thread samples (not idle) by stage and by function. */
+function summarise(profile, title) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const ch of n.children ?? []) parent.set(ch, n.id);
   const nameOf = (n) => n.callFrame.functionName || `(${n.callFrame.url.split("/").pop() || "anonymous"})`;
-  // buckets by the innermost frame that names a stage
+  // a sample goes to the stage of its innermost frame that names one
   const stages = [
     ["knowledge base and lexicons parse (serde_json)", /serde|from_json|KnowledgeBase|Lexicon::builtin|::builtin/],
     ["matcher build (aho-corasick)", /aho_corasick::.*(build|Builder)|ActorMatcher::new|nfa::|dfa::Builder/],
-    ["analysis (Engine::analyze)", /entente_core::/],
-    ["page corpus and filters (entente)", /entente::(corpus|filter|present|highlight|url|storage)/],
+    ["analysis (entente_core)", /entente_core::/],
+    ["page corpus and filters (entente::corpus, filter, ...)", /entente::(corpus|filter|present|highlight|url|storage)/],
     ["render (Leptos, DOM calls)", /tachys|reactive_graph|leptos|entente::(app|views)|web_sys|js_sys|wasm_bindgen|__wbg/],
-    ["allocator", /dlmalloc|__rust_(alloc|dealloc|realloc)|memcpy|memmove|memset/],
+    ["allocator", /dlmalloc|__rust_(alloc|dealloc|realloc)|__rdl_|memcpy|memmove|memset/],
   ];
   const self = new Map();
   const stage = new Map();
   let total = 0;
-  const t0 = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
     const dt = profile.timeDeltas[i + 1] ?? 0;
-    let id = profile.samples[i];
-    const leaf = byId.get(id);
+    const leaf = byId.get(profile.samples[i]);
     const leafName = nameOf(leaf);
     if (leafName === "(idle)") continue;
     total += dt;
@@ -444,19 +493,18 @@ async function profileLoad(c, open, load, origin) {
     let s = null;
     for (let n = leaf; n && !s; n = byId.get(parent.get(n.id))) {
       const nm = nameOf(n);
-      for (const [label, re] of stages) if (re.test(nm)) s = label;
-      if (["(garbage collector)", "(program)"].includes(nm)) s = `${nm} (browser: parse, compile, style, layout, paint)`;
+      for (const [label, re] of stages) if (!s && re.test(nm)) s = label;
+      if (["(garbage collector)", "(program)"].includes(nm)) s = `${nm} (browser: compile, style, layout, paint, ...)`;
     }
     s ??= "other JS";
     stage.set(s, (stage.get(s) ?? 0) + dt);
   }
-  void t0;
-  console.log(`\n${c.name}: first cards painted at ${ms(r.painted)} ms (cards in DOM ${ms(r.cardsInDom)} ms); main-thread samples, not idle: ${ms(total / 1000)} ms`);
+  console.log(`\n${title}; main-thread samples, not idle: ${ms(total / 1000)} ms`);
   for (const [s, us] of [...stage.entries()].sort((a, b) => b[1] - a[1])) {
     console.log(`  ${ms(us / 1000).padStart(8)} ms  ${s}`);
   }
   console.log("  top functions by self time:");
-  for (const [n, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+  for (const [n, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
     console.log(`  ${ms(us / 1000).padStart(8)} ms  ${n.slice(0, 140)}`);
   }
 }
