@@ -39,6 +39,9 @@
 // --profile NAMES.wasm: no table; loads each corpus once with the wasm swapped for NAMES.wasm
 //   (the same build with its function names kept) under V8's sampling profiler and prints
 //   where the main thread's time goes until the first cards.
+// --trace: no table; one load per corpus under Chromium's tracing (performance timeline):
+//   main-thread time by event (wasm lazy compilation, script, style, layout, paint) until
+//   the first cards.
 // --phases: no table; times apart, in a fresh page, the steps the page takes before its
 //   first cards, with the engine alone (bench/pkg-z: crates/bench-wasm at the release profile
 //   and wasm-opt -Oz, as shipped; scripts/bench-page.sh --phases builds it): fetch, compile
@@ -69,6 +72,7 @@ const nArticles = Number(opt("--articles", 1000));
 const chromiumPath = opt("--chromium", "/usr/bin/chromium");
 const profileWasm = opt("--profile", null);
 const phases = argv.includes("--phases");
+const trace = argv.includes("--trace");
 let dist = resolve(opt("--dist", join(root, "dist")));
 
 const KIB = 1024;
@@ -293,7 +297,9 @@ try {
     });
   };
 
-  if (phases) {
+  if (trace) {
+    for (const c of corpora) await traceLoad(c, open, load);
+  } else if (phases) {
     await phaseTimes(origin, JSON.parse(envelope).articles.map((a) => a.text));
   } else if (profileWasm) {
     for (const c of corpora) await profileLoad(c, open, load, origin);
@@ -557,5 +563,37 @@ async function phaseTimes(origin, articles) {
         ],
       ),
     ].join("\n"),
+  );
+}
+
+/** One load under Chromium's tracing: the renderer main thread's time by event name. */
+async function traceLoad(c, open, load) {
+  const { context, page } = await open(c.stored);
+  await browser.startTracing(page, {
+    categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "v8.wasm", "loading"],
+  });
+  const r = await load(page);
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+  await context.close();
+  // the renderer main thread that ran the page's script
+  const mains = traceEvents.filter((e) => e.name === "thread_name" && e.args.name === "CrRendererMain");
+  const main = mains.find((m) => traceEvents.some((e) => e.pid === m.pid && e.tid === m.tid && e.name === "v8.wasm.compileConsume")) ?? mains[0];
+  const on = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X");
+  const sum = (name) => on.filter((e) => e.name === name).reduce((a, e) => a + e.dur, 0) / 1000;
+  const longest = Math.max(...on.filter((e) => e.name === "RunTask").map((e) => e.dur)) / 1000;
+  console.log(`\n${c.name}: first cards painted at ${ms(r.painted)} ms (cards in DOM ${ms(r.cardsInDom)} ms); renderer main thread, ms:`);
+  console.log(
+    table(
+      ["event", "ms"],
+      [
+        ["longest task (the wasm start: engine, analysis, first render)", ms(longest)],
+        ["wasm.CompileLazy (V8 compiling wasm functions at their first call)", ms(sum("wasm.CompileLazy"))],
+        ["v8.wasm.compileConsume (streaming compile, main-thread part)", ms(sum("v8.wasm.compileConsume"))],
+        ["UpdateLayoutTree (style)", ms(sum("UpdateLayoutTree"))],
+        ["Layout", ms(sum("Layout"))],
+        ["PrePaint + Paint", ms(sum("PrePaint") + sum("Paint"))],
+        ["MinorGC + MajorGC", ms(sum("MinorGC") + sum("MajorGC"))],
+      ],
+    ),
   );
 }

@@ -12,6 +12,9 @@
 #   scripts/bench-page.sh --profile        # no table: where the main thread's time goes
 #                                          # until the first cards (V8's sampling profiler,
 #                                          # on the same wasm with its function names kept)
+#   scripts/bench-page.sh --no-build --trace   # no table: one load per corpus under Chromium's
+#                                          # tracing: main-thread time by event (wasm lazy
+#                                          # compilation, style, layout, paint)
 #   scripts/bench-page.sh --phases         # no table: the steps before the first cards timed
 #                                          # apart with the engine alone (builds bench/pkg-z)
 # Other options go to bench/page.mjs (--loads N, --inputs N, --articles N, --dist DIR).
