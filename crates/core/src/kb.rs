@@ -1,5 +1,6 @@
 //! The knowledge base: states, organisations and people with their aliases and roles,
-//! read from the data files in `crates/core/data/` (TOML, turned into JSON by `build.rs`).
+//! read from the data files in `crates/core/data/` (TOML, turned by `build.rs` into the compact
+//! form read here: K1 below).
 
 use serde::Deserialize;
 
@@ -88,19 +89,6 @@ pub struct RoleEntry {
     pub to: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-struct StatesFile {
-    state: Vec<StateEntry>,
-}
-#[derive(Debug, Deserialize)]
-struct OrgsFile {
-    organization: Vec<OrgEntry>,
-}
-#[derive(Debug, Deserialize)]
-struct PeopleFile {
-    person: Vec<PersonEntry>,
-}
-
 /// Everything the engine knows about actors.
 #[derive(Debug, Clone)]
 pub struct KnowledgeBase {
@@ -124,32 +112,185 @@ impl std::fmt::Display for KbError {
 
 impl std::error::Error for KbError {}
 
-fn parse<T: for<'de> Deserialize<'de>>(file: &'static str, json: &str) -> Result<T, KbError> {
-    serde_json::from_str(json).map_err(|e| KbError {
-        file,
-        message: e.to_string(),
+/// K1: the compact form `build.rs` writes for states, organisations and people, read
+/// here without a JSON deserializer (the wasm then carries none for these entries, and
+/// half the bytes of their JSON). One entry a line; its fields in the fixed order of
+/// `build.rs` split by U+001F; list items split by U+001E; a role's fields split by
+/// U+001D; an empty field is an absent value, an empty list or `false`.
+mod compact {
+    use super::KbError;
+
+    pub const FIELD: char = '\u{1f}';
+    pub const ITEM: char = '\u{1e}';
+    pub const PART: char = '\u{1d}';
+
+    /// The fields of one record, taken in order.
+    pub struct Fields<'a> {
+        file: &'static str,
+        line: usize,
+        it: std::str::Split<'a, char>,
+    }
+
+    impl<'a> Fields<'a> {
+        pub fn new(file: &'static str, line: usize, text: &'a str, sep: char) -> Self {
+            Fields {
+                file,
+                line,
+                it: text.split(sep),
+            }
+        }
+
+        /// The fields of `text`, a part of this record split by [`PART`] (a role).
+        pub fn part<'b>(&self, text: &'b str) -> Fields<'b> {
+            Fields::new(self.file, self.line, text, PART)
+        }
+
+        pub fn error(&self, message: String) -> KbError {
+            KbError {
+                file: self.file,
+                message: format!("compact form, entry {}: {message}", self.line + 1),
+            }
+        }
+
+        pub fn raw(&mut self, what: &str) -> Result<&'a str, KbError> {
+            match self.it.next() {
+                Some(s) => Ok(s),
+                None => Err(self.error(format!("no field `{what}`"))),
+            }
+        }
+
+        pub fn string(&mut self, what: &str) -> Result<String, KbError> {
+            match self.raw(what)? {
+                "" => Err(self.error(format!("empty `{what}`"))),
+                s => Ok(s.to_string()),
+            }
+        }
+
+        pub fn opt(&mut self, what: &str) -> Result<Option<String>, KbError> {
+            let s = self.raw(what)?;
+            Ok((!s.is_empty()).then(|| s.to_string()))
+        }
+
+        pub fn list(&mut self, what: &str) -> Result<Vec<String>, KbError> {
+            let s = self.raw(what)?;
+            Ok(items(s).map(str::to_string).collect())
+        }
+
+        pub fn flag(&mut self, what: &str) -> Result<bool, KbError> {
+            match self.raw(what)? {
+                "" => Ok(false),
+                "1" => Ok(true),
+                s => Err(self.error(format!("`{what}` is {s:?}, not 1 or empty"))),
+            }
+        }
+
+        /// Fails if the record has more fields than were read.
+        pub fn end(mut self) -> Result<(), KbError> {
+            match self.it.next() {
+                None => Ok(()),
+                Some(_) => Err(self.error("more fields than expected".into())),
+            }
+        }
+    }
+
+    /// The items of a list field (none when empty).
+    pub fn items(s: &str) -> impl Iterator<Item = &str> {
+        s.split(ITEM).filter(|s| !s.is_empty())
+    }
+
+    /// The records of a compact file, each read by `entry`.
+    pub fn read<T>(
+        file: &'static str,
+        text: &str,
+        entry: impl Fn(&mut Fields<'_>) -> Result<T, KbError>,
+    ) -> Result<Vec<T>, KbError> {
+        text.lines()
+            .enumerate()
+            .map(|(i, line)| {
+                let mut f = Fields::new(file, i, line, FIELD);
+                let v = entry(&mut f)?;
+                f.end()?;
+                Ok(v)
+            })
+            .collect()
+    }
+}
+
+fn states(text: &str) -> Result<Vec<StateEntry>, KbError> {
+    compact::read("states.toml", text, |f| {
+        Ok(StateEntry {
+            id: f.string("id")?,
+            name: f.string("name")?,
+            aliases: f.list("aliases")?,
+            adjectives: f.list("adjectives")?,
+            capitals: f.list("capitals")?,
+            seats: f.list("seats")?,
+            un_member: f.flag("un_member")?,
+        })
+    })
+}
+
+fn organizations(text: &str) -> Result<Vec<OrgEntry>, KbError> {
+    compact::read("organizations.toml", text, |f| {
+        let id = f.string("id")?;
+        let name = f.string("name")?;
+        let kind = match f.raw("kind")? {
+            "organization" => ActorKind::Organization,
+            "group" => ActorKind::Group,
+            k => return Err(f.error(format!("kind {k:?} is not organization or group"))),
+        };
+        Ok(OrgEntry {
+            id,
+            name,
+            kind,
+            aliases: f.list("aliases")?,
+            country: f.opt("country")?,
+            source_only: f.flag("source_only")?,
+        })
+    })
+}
+
+fn people(text: &str) -> Result<Vec<PersonEntry>, KbError> {
+    compact::read("people.toml", text, |f| {
+        Ok(PersonEntry {
+            id: f.string("id")?,
+            name: f.string("name")?,
+            aliases: f.list("aliases")?,
+            surname: f.opt("surname")?,
+            standalone: f.list("standalone")?,
+            country: f.string("country")?,
+            roles: {
+                let roles = f.raw("roles")?;
+                compact::items(roles)
+                    .map(|r| {
+                        let mut p = f.part(r);
+                        let role = RoleEntry {
+                            title: p.string("role title")?,
+                            key: p.string("role key")?,
+                            of: p.string("role of")?,
+                            from: p.opt("role from")?,
+                            to: p.opt("role to")?,
+                        };
+                        p.end()?;
+                        Ok(role)
+                    })
+                    .collect::<Result<Vec<_>, KbError>>()?
+            },
+        })
     })
 }
 
 impl KnowledgeBase {
-    /// The knowledge base compiled into the engine from `crates/core/data/`.
+    /// The knowledge base compiled into the engine from `crates/core/data/`, in the
+    /// compact form of K1.
     pub fn builtin() -> Result<Self, KbError> {
-        let states: StatesFile = parse(
-            "states.toml",
-            include_str!(concat!(env!("OUT_DIR"), "/states.json")),
-        )?;
-        let orgs: OrgsFile = parse(
-            "organizations.toml",
-            include_str!(concat!(env!("OUT_DIR"), "/organizations.json")),
-        )?;
-        let people: PeopleFile = parse(
-            "people.toml",
-            include_str!(concat!(env!("OUT_DIR"), "/people.json")),
-        )?;
         Ok(KnowledgeBase {
-            states: states.state,
-            organizations: orgs.organization,
-            people: people.person,
+            states: states(include_str!(concat!(env!("OUT_DIR"), "/states.kb")))?,
+            organizations: organizations(include_str!(concat!(
+                env!("OUT_DIR"),
+                "/organizations.kb"
+            )))?,
+            people: people(include_str!(concat!(env!("OUT_DIR"), "/people.kb")))?,
         })
     }
 
@@ -168,6 +309,93 @@ impl KnowledgeBase {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[derive(Debug, Deserialize)]
+    struct StatesFile {
+        state: Vec<StateEntry>,
+    }
+    #[derive(Debug, Deserialize)]
+    struct OrgsFile {
+        organization: Vec<OrgEntry>,
+    }
+    #[derive(Debug, Deserialize)]
+    struct PeopleFile {
+        person: Vec<PersonEntry>,
+    }
+
+    /// K1: the compact form decodes to exactly what the data files say (read through
+    /// their JSON by serde, as before the compact form).
+    #[test]
+    fn compact_form_reads_as_the_json_k1() {
+        let kb = KnowledgeBase::builtin().unwrap();
+        let states: StatesFile =
+            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/states.json"))).unwrap();
+        let orgs: OrgsFile = serde_json::from_str(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/organizations.json"
+        )))
+        .unwrap();
+        let people: PeopleFile =
+            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/people.json"))).unwrap();
+        assert_eq!(format!("{:?}", kb.states), format!("{:?}", states.state));
+        assert_eq!(
+            format!("{:?}", kb.organizations),
+            format!("{:?}", orgs.organization)
+        );
+        assert_eq!(format!("{:?}", kb.people), format!("{:?}", people.person));
+        assert!(kb
+            .people
+            .iter()
+            .any(|p| p.roles.len() > 1 && p.surname.is_some()));
+        assert!(kb.organizations.iter().any(|o| o.source_only));
+    }
+
+    #[test]
+    fn malformed_compact_records_are_errors_not_panics_k1() {
+        let cases: [(&str, &str, &str); 5] = [
+            ("too few fields", "RUS\u{1f}Russia", "no field `aliases`"),
+            (
+                "too many fields",
+                "RUS\u{1f}Russia\u{1f}\u{1f}\u{1f}\u{1f}\u{1f}1\u{1f}x",
+                "more fields than expected",
+            ),
+            (
+                "empty id",
+                "\u{1f}Russia\u{1f}\u{1f}\u{1f}\u{1f}\u{1f}",
+                "empty `id`",
+            ),
+            (
+                "bad flag",
+                "RUS\u{1f}Russia\u{1f}\u{1f}\u{1f}\u{1f}\u{1f}yes",
+                "`un_member` is \"yes\"",
+            ),
+            (
+                "second line",
+                "RUS\u{1f}Russia\u{1f}\u{1f}\u{1f}\u{1f}\u{1f}1\nIRN",
+                "entry 2: no field `name`",
+            ),
+        ];
+        for (name, text, want) in cases {
+            let err = states(text).expect_err(name);
+            assert_eq!(err.file, "states.toml", "{name}");
+            assert!(err.message.contains(want), "{name}: {}", err.message);
+        }
+        let role =
+            "putin\u{1f}Vladimir Putin\u{1f}\u{1f}\u{1f}\u{1f}RUS\u{1f}President\u{1d}president";
+        let err = people(role).unwrap_err();
+        assert!(
+            err.message.contains("no field `role of`"),
+            "{}",
+            err.message
+        );
+        let kind = "x\u{1f}X\u{1f}state\u{1f}\u{1f}\u{1f}";
+        let err = organizations(kind).unwrap_err();
+        assert!(
+            err.message.contains("not organization or group"),
+            "{}",
+            err.message
+        );
+    }
 
     #[test]
     fn builtin_knowledge_parses() {
