@@ -19,7 +19,10 @@
 //   page's body is empty until the explorer mounts with its cards in one pass: the script
 //   checks that the cards were in the DOM before that paint (else it falls back to the end
 //   of the frame after insertion: requestAnimationFrame, then a MessageChannel message,
-//   which runs after that frame's paint). Best and median of N loads.
+//   which runs after that frame's paint). Best and median of N loads. `saved articles in`:
+//   with stored articles, which the page analyses in slices after the first cards, the end
+//   of the frame after their progress bar went away (they joined the cards); inputs and
+//   memory are measured after that.
 // - filter input -> updated cards: a real input through the DevTools protocol, in turn
 //   ArrowDown on the focused "Relation class" select (the browser changes the option and
 //   fires input/change) and a click on "Clear filters". From the input event's timeStamp
@@ -152,7 +155,17 @@ function storedEnvelope(n) {
 
 // ---- what runs in the page before its own scripts ---------------------------------------
 function initScript() {
-  const B = (window.__bench = { heapMax: 0, memory: null, fcp: null, cardsInDom: null, cardsAfterFrame: null });
+  const B = (window.__bench = {
+    heapMax: 0,
+    memory: null,
+    fcp: null,
+    cardsInDom: null,
+    cardsAfterFrame: null,
+    // the reader's saved articles are analysed after the first cards (src/app.rs load_saved):
+    // when their progress bar went away, i.e. they joined the cards
+    loadingSeen: false,
+    savedIn: null,
+  });
   const wrap = (orig) =>
     async function (...args) {
       const r = await orig.apply(this, args);
@@ -183,6 +196,15 @@ function initScript() {
     afterFrame((t) => (B.cardsAfterFrame = t));
   });
   mo.observe(document, { childList: true, subtree: true });
+  const loading = new MutationObserver(() => {
+    const bar = document.querySelector('[data-testid="loading-progress"]');
+    if (bar) B.loadingSeen = true;
+    else if (B.loadingSeen) {
+      loading.disconnect();
+      afterFrame((t) => (B.savedIn = t));
+    }
+  });
+  loading.observe(document, { childList: true, subtree: true });
 
   // One filter input: resolves with times relative to the input event's timeStamp.
   B.armInput = () =>
@@ -274,12 +296,16 @@ try {
     const cdp = await context.newCDPSession(page);
     return { context, page, cdp, storedOk };
   };
-  const load = async (page) => {
+  const load = async (page, stored) => {
     await page.goto(`${origin}/index.html`);
     await page.waitForFunction(() => window.__bench.cardsAfterFrame !== null && window.__bench.fcp !== null, null, {
       timeout: 120_000,
       polling: 50,
     });
+    // with saved articles, everything after this (inputs, memory) is measured once they are in
+    if (stored) {
+      await page.waitForFunction(() => window.__bench.savedIn !== null, null, { timeout: 300_000, polling: 50 });
+    }
     return page.evaluate(() => {
       const B = window.__bench;
       const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
@@ -288,6 +314,7 @@ try {
         cardsInDom: B.cardsInDom,
         painted,
         paintBy: B.fcp >= B.cardsInDom ? "fcp" : "frame",
+        savedIn: B.savedIn,
         wasmEnd: wasm ? wasm.responseEnd : null,
         cards: document.querySelectorAll('[data-testid="card"]').length,
         docs: document.querySelectorAll('[data-testid="filter-article"] option').length - 1,
@@ -315,7 +342,7 @@ try {
         const { context, page, cdp, storedOk } = await open(c.stored);
         storedChars = storedOk?.chars ?? null;
         await cdp.send("Performance.enable");
-        const r = await load(page);
+        const r = await load(page, c.stored);
         const { metrics } = await cdp.send("Performance.getMetrics");
         r.heapMax = Math.max(r.heapMax, metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0);
         process.stderr.write(`${ms(r.painted)} ms, ${r.cards} cards\n`);
@@ -412,6 +439,7 @@ function report(version, files, results, quotaChars) {
       col("wasmEnd"),
       col("cardsInDom"),
       col("painted"),
+      runs.every((r) => r.savedIn === null) ? "-" : col("savedIn"),
       `${inp("select", "dom")} → ${inp("select", "painted")}`,
       `${inp("clear", "dom")} → ${inp("clear", "painted")}`,
       mib(Math.max(...runs.map((r) => r.heapMax))),
@@ -420,7 +448,7 @@ function report(version, files, results, quotaChars) {
   }
   out.push(
     table(
-      ["corpus", "articles", "cards", "wasm fetched", "cards in DOM", "first cards painted", "select a class: DOM → painted", "clear filters: DOM → painted", "JS heap MiB", "wasm memory MiB"],
+      ["corpus", "articles", "cards", "wasm fetched", "cards in DOM", "first cards painted", "saved articles in", "select a class: DOM → painted", "clear filters: DOM → painted", "JS heap MiB", "wasm memory MiB"],
       rows,
     ),
   );
@@ -449,7 +477,7 @@ async function profileLoad(c, open, load, origin) {
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
   await cdp.send("Profiler.start");
-  const r = await load(page);
+  const r = await load(page, c.stored);
   let { profile } = await cdp.send("Profiler.stop");
   summarise(profile, `${c.name}: first cards painted at ${ms(r.painted)} ms (cards in DOM ${ms(r.cardsInDom)} ms)`);
   const n = Math.max(2, Math.min(inputs, 10));
