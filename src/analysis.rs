@@ -9,6 +9,9 @@
 //! - SL2: progress is over all the articles of a batch, by their bytes; it never goes back.
 //! - SL3: a batch that is cancelled returns nothing: no article of it is added, nothing is
 //!   saved, and the text the reader gave is left where it was.
+//! - SL4: a batch of more than [`PAINT_FIRST_BYTES`] shows its bar (at 0%) and lets the page
+//!   paint before the first article is even parsed (that first pass over a large text is a
+//!   long step of its own).
 
 use std::future::Future;
 
@@ -22,6 +25,9 @@ pub const SLICE_MS: f64 = 10.0;
 
 /// Text per call to [`entente_core::Job::step`], in bytes, between looks at the clock.
 pub const STEP_BYTES: usize = 2048;
+
+/// Above this many bytes a batch paints its bar before it starts (SL4).
+pub const PAINT_FIRST_BYTES: usize = 64 * 1024;
 
 /// How far a batch has come, for the progress bar (SL2).
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +85,19 @@ pub async fn run<P: Future<Output = ()>>(
     cancelled: impl Fn() -> bool,
 ) -> Option<Vec<Document>> {
     let total: usize = sources.iter().map(|s| s.text.len()).sum();
+    if let Some(first) = sources.first().filter(|_| total > PAINT_FIRST_BYTES) {
+        report(BatchProgress {
+            name: first.name.clone(),
+            index: 1,
+            count: sources.len(),
+            stage: Stage::Sentences,
+            fraction: 0.0,
+        });
+        pause().await;
+        if cancelled() {
+            return None;
+        }
+    }
     let mut before = 0;
     let mut docs = Vec::with_capacity(sources.len());
     for (i, source) in sources.iter().enumerate() {
@@ -202,6 +221,39 @@ mod tests {
             3,
             "it stops at the first pause after the cancel"
         );
+    }
+
+    #[test]
+    fn sl4_a_large_batch_paints_its_bar_before_it_starts() {
+        let engine = Engine::builtin();
+        let large = SEED.repeat(PAINT_FIRST_BYTES / SEED.len() + 1);
+        for (text, first_pause_before_work) in [(SEED.to_string(), false), (large, true)] {
+            let batch = sources(&[("a", &text)]);
+            let events = std::cell::RefCell::new(Vec::new());
+            block_on(run(
+                &engine,
+                &batch,
+                || 0.0,
+                || {
+                    events.borrow_mut().push("pause");
+                    ready(())
+                },
+                |p| {
+                    events
+                        .borrow_mut()
+                        .push(if p.fraction == 0.0 { "bar at 0" } else { "bar" })
+                },
+                || false,
+            ))
+            .unwrap();
+            let events = events.into_inner();
+            assert_eq!(
+                events.starts_with(&["bar at 0", "pause"]),
+                first_pause_before_work,
+                "{} bytes: {events:?}",
+                text.len()
+            );
+        }
     }
 
     #[test]

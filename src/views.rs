@@ -1074,32 +1074,36 @@ async fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Option<Ve
         || ctx.cancel.try_get_untracked().unwrap_or(true),
     )
     .await;
-    let _ = ctx.analysing.try_set(None);
     let names: Vec<String> = added.iter().map(|a| a.name.clone()).collect();
     let Some(docs) = docs else {
+        let _ = ctx.analysing.try_set(None);
         let _ = ctx
             .status
             .try_set(format!("Cancelled: {} not added.", names.join(", ")));
         return None;
     };
+    ctx.corpus
+        .try_update(|c| c.add(&engine, sources.into_iter().zip(docs).collect()))?;
+    // The new cards paint first; saving a large text is a long call of its own. Adding and
+    // removing wait (`analysing` is still set) until the save is done.
+    web::pause().await;
     // a save the browser refuses is said in the panel and the status line (S1)
     let unsaved = if ctx.persist {
         crate::storage::save(&stored).err()
     } else {
         None
     };
-    ctx.corpus
-        .try_update(|c| c.add(&engine, sources.into_iter().zip(docs).collect()))?;
+    let _ = ctx.analysing.try_set(None);
     match unsaved {
-        None => ctx.status.set(format!("Added {}.", names.join(", "))),
+        None => ctx.status.try_set(format!("Added {}.", names.join(", "))),
         Some(e) => {
-            ctx.status.set(format!(
+            warnings.push(format!("Not saved for next time: {e}."));
+            ctx.status.try_set(format!(
                 "Added {} for this visit, but not saved for next time.",
                 names.join(", ")
-            ));
-            warnings.push(format!("Not saved for next time: {e}."));
+            ))
         }
-    }
+    };
     Some(warnings)
 }
 
