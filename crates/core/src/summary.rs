@@ -5,8 +5,9 @@
 //! Summaries refer to relations by [`RelRef`] (document index, relation index), so the
 //! page can show the sentence behind every number.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
+use crate::hash::FastMap;
 use crate::model::{ActorKind, Document, Flag, Quad, Relation, RoleInfo};
 
 /// Where a relation is: `docs[doc].relations[rel]`.
@@ -133,7 +134,7 @@ fn evidence_rank(r: &Relation) -> (bool, bool, i64) {
 /// Summaries of every actor in `docs`, most important first (ties by name).
 /// Only relations for which `keep` returns true are counted.
 pub fn actors(docs: &[Document], keep: impl Fn(RelRef, &Relation) -> bool) -> Vec<ActorSummary> {
-    let mut by_id: HashMap<&str, ActorSummary> = HashMap::new();
+    let mut by_id: FastMap<&str, ActorSummary> = FastMap::default();
     for (di, doc) in docs.iter().enumerate() {
         for a in &doc.actors {
             let s = by_id.entry(a.id.as_str()).or_insert_with(|| ActorSummary {
@@ -162,9 +163,10 @@ pub fn actors(docs: &[Document], keep: impl Fn(RelRef, &Relation) -> bool) -> Ve
             }
         }
     }
-    let mut sums: HashMap<&str, (f64, usize, f64, usize)> = HashMap::new();
-    let mut counter: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
-    let mut evidence: HashMap<&str, Vec<RelRef>> = HashMap::new();
+    let mut sums: FastMap<&str, (f64, usize, f64, usize)> = FastMap::default();
+    let mut counter: FastMap<&str, BTreeMap<&str, usize>> = FastMap::default();
+    // each relation with its rank, computed once rather than in every comparison
+    let mut evidence: FastMap<&str, Vec<((bool, bool, i64), RelRef)>> = FastMap::default();
     for (di, doc) in docs.iter().enumerate() {
         for (ri, r) in doc.relations.iter().enumerate() {
             let rr = RelRef { doc: di, rel: ri };
@@ -177,7 +179,10 @@ pub fn actors(docs: &[Document], keep: impl Fn(RelRef, &Relation) -> bool) -> Ve
                     .or_default()
                     .entry(other.as_str())
                     .or_default() += 1;
-                evidence.entry(me.as_str()).or_default().push(rr);
+                evidence
+                    .entry(me.as_str())
+                    .or_default()
+                    .push((evidence_rank(r), rr));
             }
             if !is_effective(r) {
                 continue;
@@ -211,11 +216,10 @@ pub fn actors(docs: &[Document], keep: impl Fn(RelRef, &Relation) -> bool) -> Ve
             }
             if let Some(ev) = evidence.remove(id) {
                 let mut ev = ev;
-                ev.sort_by(|x, y| {
-                    let (rx, ry) = (x.get(docs).unwrap(), y.get(docs).unwrap());
-                    evidence_rank(ry).cmp(&evidence_rank(rx)).then(x.cmp(y))
-                });
-                s.evidence = ev;
+                // strongest first, then in document order (references are unique, so an
+                // unstable sort gives the one order)
+                ev.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+                s.evidence = ev.into_iter().map(|(_, rr)| rr).collect();
             }
             s
         })
