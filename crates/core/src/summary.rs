@@ -121,8 +121,11 @@ fn quad_index(q: Quad) -> usize {
     q as usize
 }
 
+/// How strong a piece of evidence is: (effective, plain, |Goldstein| in hundredths).
+type EvidenceRank = (bool, bool, i64);
+
 /// Strength of a relation as evidence: effective and unqualified first, then by |Goldstein|.
-fn evidence_rank(r: &Relation) -> (bool, bool, i64) {
+fn evidence_rank(r: &Relation) -> EvidenceRank {
     let plain = r.flags.is_empty();
     (
         is_effective(r),
@@ -166,7 +169,7 @@ pub fn actors(docs: &[Document], keep: impl Fn(RelRef, &Relation) -> bool) -> Ve
     let mut sums: FastMap<&str, (f64, usize, f64, usize)> = FastMap::default();
     let mut counter: FastMap<&str, BTreeMap<&str, usize>> = FastMap::default();
     // each relation with its rank, computed once rather than in every comparison
-    let mut evidence: FastMap<&str, Vec<((bool, bool, i64), RelRef)>> = FastMap::default();
+    let mut evidence: FastMap<&str, Vec<(EvidenceRank, RelRef)>> = FastMap::default();
     for (di, doc) in docs.iter().enumerate() {
         for (ri, r) in doc.relations.iter().enumerate() {
             let rr = RelRef { doc: di, rel: ri };
