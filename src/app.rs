@@ -491,13 +491,15 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
         (Some(_), true) => view! { <EmbedBar link /> }.into_any(),
         _ => view! { <Header embed=is_embed link /> }.into_any(),
     };
+    // the tab alone: a filter input changes the state, and must not build the view again
+    let tab = Memo::new(move |_| ctx.state.with(|s| s.tab));
     let content = move || {
         view! {
             <StatusLine />
             <crate::views::LoadProgress />
             <Notices />
             {(!compact).then(|| view! { <Tabs /> })}
-            {move || match ctx.state.with(|s| s.tab) {
+            {move || match tab.get() {
                 Tab::Cards => view! { <CardGrid /> }.into_any(),
                 Tab::Graph => view! { <GraphView /> }.into_any(),
             }}
