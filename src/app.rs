@@ -491,13 +491,15 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
         (Some(_), true) => view! { <EmbedBar link /> }.into_any(),
         _ => view! { <Header embed=is_embed link /> }.into_any(),
     };
+    // the tab alone: a filter input changes the state, and must not build the view again
+    let tab = Memo::new(move |_| ctx.state.with(|s| s.tab));
     let content = move || {
         view! {
             <StatusLine />
             <crate::views::LoadProgress />
             <Notices />
             {(!compact).then(|| view! { <Tabs /> })}
-            {move || match ctx.state.with(|s| s.tab) {
+            {move || match tab.get() {
                 Tab::Cards => view! { <CardGrid /> }.into_any(),
                 Tab::Graph => view! { <GraphView /> }.into_any(),
             }}
@@ -745,6 +747,23 @@ pub(crate) fn FacetSelect(
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let choices = Memo::new(move |_| ctx.corpus.with(|c| filter::choices(c, facet)));
+    // this facet's counts, "any" first, then in the order of `choices`: the options are
+    // drawn again only when these change (choosing in this facet leaves its own counts as
+    // they are), in place, so only the labels whose count changed are written
+    let counts = Memo::new(move |_| {
+        ctx.counts.with(|n| {
+            choices.with(|ch| {
+                std::iter::once(n.get(facet, ""))
+                    .chain(ch.iter().map(|c| n.get(facet, &c.value)))
+                    .collect::<Vec<usize>>()
+            })
+        })
+    });
+    let current = move || {
+        ctx.filters
+            .with(|f| filter::current(f, facet))
+            .unwrap_or_default()
+    };
     let on_change = move |ev: ev::Event| {
         let v = event_target_value(&ev);
         ctx.state
@@ -753,29 +772,37 @@ pub(crate) fn FacetSelect(
     view! {
         <label class="ent-field">
             <span class="ent-field__label">{label}</span>
-            <select class="ent-select" data-testid=testid on:change=on_change>
+            // `value` follows the filter; the options' `selected` says the same when drawn
+            <select
+                class="ent-select"
+                data-testid=testid
+                prop:value=current
+                on:change=on_change
+            >
                 {move || {
-                    let cur = ctx.filters.with(|f| filter::current(f, facet));
-                    let counts = ctx.counts.get();
-                    let any = view! {
-                        <option value="" selected=cur.is_none()>
-                            {format!("Any ({})", counts.get(facet, ""))}
-                        </option>
-                    };
-                    let rest = choices
-                        .get()
-                        .into_iter()
-                        .map(|c| {
-                            let n = counts.get(facet, &c.value);
-                            let selected = cur.as_deref() == Some(c.value.as_str());
-                            view! {
-                                <option value=c.value selected=selected>
-                                    {format!("{} ({n})", c.label)}
-                                </option>
-                            }
-                        })
-                        .collect_view();
-                    (any, rest)
+                    let cur = ctx.filters.with_untracked(|f| filter::current(f, facet));
+                    counts.with(|n| {
+                        let n = |i: usize| n.get(i).copied().unwrap_or(0);
+                        let any = view! {
+                            <option value="" selected=cur.is_none()>
+                                {format!("Any ({})", n(0))}
+                            </option>
+                        };
+                        let rest = choices.with(|ch| {
+                            ch.iter()
+                                .enumerate()
+                                .map(|(i, c)| {
+                                    let selected = cur.as_deref() == Some(c.value.as_str());
+                                    view! {
+                                        <option value=c.value.clone() selected=selected>
+                                            {format!("{} ({})", c.label, n(i + 1))}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        });
+                        (any, rest)
+                    })
                 }}
             </select>
         </label>

@@ -64,6 +64,17 @@ impl FlagFilter {
         FlagFilter::Is(Flag::Reported),
         FlagFilter::Is(Flag::Hypothetical),
     ];
+    /// How [`FlagFilter::Plain`] is written in the URL.
+    pub const PLAIN: &'static str = "plain";
+
+    /// As written in the URL (`plain`, `negated`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlagFilter::Plain => Self::PLAIN,
+            FlagFilter::Is(flag) => flag.as_str(),
+        }
+    }
+
     /// A human label for a select box.
     pub fn label(self) -> &'static str {
         match self {
@@ -75,17 +86,14 @@ impl FlagFilter {
 
 impl fmt::Display for FlagFilter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FlagFilter::Plain => f.write_str("plain"),
-            FlagFilter::Is(flag) => f.write_str(flag.as_str()),
-        }
+        f.write_str(self.as_str())
     }
 }
 
 impl FromStr for FlagFilter {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if s == "plain" {
+        if s == Self::PLAIN {
             return Ok(FlagFilter::Plain);
         }
         s.parse::<Flag>().map(FlagFilter::Is)

@@ -165,12 +165,50 @@ fn jump_selector(ev: &ev::MouseEvent, reference: &str) -> Option<String> {
     ))
 }
 
+/// What a card shows that the filters change: its means, bars, first counterparts and
+/// strongest evidence. The rest (name, kind, country, role, mentions) is the actor's and
+/// the corpus's own.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct CardLive {
+    mean_given: String,
+    mean_received: String,
+    given: summary::QuadCounts,
+    received: summary::QuadCounts,
+    /// (id, relations), the first four.
+    counterparts: Vec<(String, usize)>,
+    /// The first two.
+    evidence: Vec<RelRef>,
+}
+
+impl CardLive {
+    fn of(a: &ActorSummary) -> Self {
+        CardLive {
+            mean_given: goldstein(a.mean_goldstein_given),
+            mean_received: goldstein(a.mean_goldstein_received),
+            given: a.given,
+            received: a.received,
+            counterparts: a.counterparts.iter().take(4).cloned().collect(),
+            evidence: a.evidence.iter().take(2).copied().collect(),
+        }
+    }
+}
+
+/// The cards in view, keyed by actor: a filter input moves the cards that stay and updates
+/// what they show in place; only cards that come into view are built. A new corpus (an
+/// article added or removed, the saved ones joining) builds them all again.
 #[component]
 pub fn CardGrid() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let empty = Memo::new(move |_| ctx.visible.with(|v| v.is_empty()));
+    // the open actor, apart from the rest of the state, for the cards' "selected" mark
+    let open_actor = Memo::new(move |_| ctx.state.with(|s| s.actor.clone()));
+    let ids = Memo::new(move |_| {
+        ctx.visible
+            .with(|v| v.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+    });
     move || {
-        let cards = ctx.visible.get();
-        if cards.is_empty() {
+        ctx.corpus.track();
+        if empty.get() {
             let filtered = ctx.filters.with(|f| !f.is_empty());
             return view! {
                 <div class="ent-empty" data-testid="empty">
@@ -199,17 +237,64 @@ pub fn CardGrid() -> impl IntoView {
         }
         view! {
             <ul class="ent-grid" data-testid="cards" aria-label="Actors, most important first">
-                {cards.into_iter().map(|a| view! { <Card a /> }).collect_view()}
+                <For each=move || ids.get() key=|id| id.clone() let:id>
+                    <Card id open_actor />
+                </For>
             </ul>
         }
         .into_any()
     }
 }
 
+/// One card's evidence list: the sentences with their class, flags and source.
+fn card_evidence(ctx: Ctx, id: &str, evidence: &[RelRef]) -> impl IntoView {
+    ctx.corpus.with_untracked(|c| {
+        evidence
+            .iter()
+            .filter_map(|&rr| {
+                let doc = c.docs.get(rr.doc)?;
+                let r = doc.relations.get(rr.rel)?;
+                let segs = highlight::relation_sentence(doc, &c.bodies[rr.doc], rr.rel, Some(id));
+                let (q, flags) = (r.quad, present::flags_line(r));
+                Some(view! {
+                    <li class="ent-evidence">
+                        <blockquote class="ent-quote">{marked(segs)}</blockquote>
+                        <p class="ent-evidence__meta">
+                            {quad_tag(q)}
+                            <span class="ent-flags">{flags}</span>
+                            {source_button(ctx, rr, c)}
+                        </p>
+                    </li>
+                })
+            })
+            .collect_view()
+    })
+}
+
 #[component]
-fn Card(a: ActorSummary) -> impl IntoView {
+fn Card(id: String, open_actor: Memo<Option<String>>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let id = a.id.clone();
+    // the actor as it is now (the grid builds a card for an actor in view); what the
+    // filters change follows `live`
+    let Some(a) = ctx
+        .visible
+        .with_untracked(|v| v.iter().find(|a| a.id == id).cloned())
+    else {
+        return ().into_any();
+    };
+    let live = {
+        let id = id.clone();
+        let first = CardLive::of(&a);
+        Memo::new(move |prev: Option<&CardLive>| {
+            ctx.visible
+                .with(|v| v.iter().find(|a| a.id == id).map(CardLive::of))
+                // a card leaving view keeps what it showed until it is removed
+                .unwrap_or_else(|| prev.cloned().unwrap_or_else(|| first.clone()))
+        })
+    };
+    let bars = Memo::new(move |_| live.with(|l| (l.given, l.received)));
+    let counterparts = Memo::new(move |_| live.with(|l| l.counterparts.clone()));
+    let evidence = Memo::new(move |_| live.with(|l| l.evidence.clone()));
     let open = {
         let id = id.clone();
         move || ctx.open_actor(&id)
@@ -234,47 +319,18 @@ fn Card(a: ActorSummary) -> impl IntoView {
     };
     let selected = {
         let id = id.clone();
-        move || ctx.state.with(|s| s.actor.as_deref() == Some(id.as_str()))
+        move || open_actor.with(|o| o.as_deref() == Some(id.as_str()))
     };
-    let body = ctx.corpus.with_untracked(|c| {
-        let meta = meta_line(&a, c);
-        let counterparts: Vec<(String, String, usize)> = a
-            .counterparts
-            .iter()
-            .take(4)
-            .map(|(cid, n)| (cid.clone(), c.name(cid).to_string(), *n))
-            .collect();
-        let evidence: Vec<_> = a
-            .evidence
-            .iter()
-            .take(2)
-            .filter_map(|&rr| {
-                let doc = c.docs.get(rr.doc)?;
-                let r = doc.relations.get(rr.rel)?;
-                let segs =
-                    highlight::relation_sentence(doc, &c.bodies[rr.doc], rr.rel, Some(&a.id));
-                Some((rr, r.quad, present::flags_line(r), segs))
-            })
-            .collect();
-        let evidence = evidence
-            .into_iter()
-            .map(|(rr, q, flags, segs)| {
-                view! {
-                    <li class="ent-evidence">
-                        <blockquote class="ent-quote">{marked(segs)}</blockquote>
-                        <p class="ent-evidence__meta">
-                            {quad_tag(q)}
-                            <span class="ent-flags">{flags}</span>
-                            {source_button(ctx, rr, c)}
-                        </p>
-                    </li>
-                }
-            })
-            .collect_view();
-        (meta, counterparts, evidence)
-    });
-    let (meta, counterparts, evidence) = body;
+    let meta = ctx.corpus.with_untracked(|c| meta_line(&a, c));
+    let names = move |list: Vec<(String, usize)>| {
+        ctx.corpus.with_untracked(|c| {
+            list.into_iter()
+                .map(|(cid, n)| (c.name(&cid).to_string(), cid, n))
+                .collect::<Vec<_>>()
+        })
+    };
     let label = format!("{}: open full view", a.name);
+    let id2 = id.clone();
     view! {
         <li class="ent-grid__item">
             <article
@@ -292,46 +348,55 @@ fn Card(a: ActorSummary) -> impl IntoView {
                 <p class="ent-card__counts">
                     {present::mentions_line(&a)}
                     " · mean Goldstein given "
-                    <strong>{goldstein(a.mean_goldstein_given)}</strong>
+                    <strong>{move || live.with(|l| l.mean_given.clone())}</strong>
                     ", received "
-                    <strong>{goldstein(a.mean_goldstein_received)}</strong>
+                    <strong>{move || live.with(|l| l.mean_received.clone())}</strong>
                 </p>
                 <div class="ent-card__bars">
-                    {quad_bar("gives", a.given, "bar-given")}
-                    {quad_bar("receives", a.received, "bar-received")}
+                    {move || {
+                        let (given, received) = bars.get();
+                        (
+                            quad_bar("gives", given, "bar-given"),
+                            quad_bar("receives", received, "bar-received"),
+                        )
+                    }}
                 </div>
-                {(!counterparts.is_empty())
-                    .then(|| {
-                        view! {
-                            <div class="ent-card__counterparts">
-                                <span class="ent-card__label">"With "</span>
-                                {counterparts
-                                    .into_iter()
-                                    .map(|(cid, name, n)| {
-                                        view! {
-                                            <button
-                                                type="button"
-                                                class="ent-chip"
-                                                data-testid="counterpart"
-                                                data-actor=cid.clone()
-                                                title=format!("Open {name}")
-                                                on:click=move |_| ctx.open_actor(&cid)
-                                            >
-                                                {name.clone()}
-                                                <span class="ent-chip__n">{n}</span>
-                                            </button>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </div>
-                        }
-                    })}
+                {move || {
+                    let list = names(counterparts.get());
+                    (!list.is_empty())
+                        .then(|| {
+                            view! {
+                                <div class="ent-card__counterparts">
+                                    <span class="ent-card__label">"With "</span>
+                                    {list
+                                        .into_iter()
+                                        .map(|(name, cid, n)| {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    class="ent-chip"
+                                                    data-testid="counterpart"
+                                                    data-actor=cid.clone()
+                                                    title=format!("Open {name}")
+                                                    on:click=move |_| ctx.open_actor(&cid)
+                                                >
+                                                    {name.clone()}
+                                                    <span class="ent-chip__n">{n}</span>
+                                                </button>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </div>
+                            }
+                        })
+                }}
                 <ol class="ent-card__evidence" aria-label="Strongest evidence">
-                    {evidence}
+                    {move || evidence.with(|e| card_evidence(ctx, &id2, e))}
                 </ol>
             </article>
         </li>
     }
+    .into_any()
 }
 
 /// The side panel: the reader, else the pair view, else an actor's full view.

@@ -5,8 +5,9 @@
 //! Summaries refer to relations by [`RelRef`] (document index, relation index), so the
 //! page can show the sentence behind every number.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
+use crate::hash::FastMap;
 use crate::model::{ActorKind, Document, Flag, Quad, Relation, RoleInfo};
 
 /// Where a relation is: `docs[doc].relations[rel]`.
@@ -120,8 +121,11 @@ fn quad_index(q: Quad) -> usize {
     q as usize
 }
 
+/// How strong a piece of evidence is: (effective, plain, |Goldstein| in hundredths).
+type EvidenceRank = (bool, bool, i64);
+
 /// Strength of a relation as evidence: effective and unqualified first, then by |Goldstein|.
-fn evidence_rank(r: &Relation) -> (bool, bool, i64) {
+fn evidence_rank(r: &Relation) -> EvidenceRank {
     let plain = r.flags.is_empty();
     (
         is_effective(r),
@@ -130,28 +134,43 @@ fn evidence_rank(r: &Relation) -> (bool, bool, i64) {
     )
 }
 
+/// What an actor's kept relations add up to while [`actors`] counts them.
+#[derive(Default)]
+struct Tally<'a> {
+    /// (sum of Goldstein scores, effective relations) given and received.
+    given: (f64, usize),
+    received: (f64, usize),
+    counter: BTreeMap<&'a str, usize>,
+    /// Each relation with its rank, computed once rather than in every comparison.
+    evidence: Vec<(EvidenceRank, RelRef)>,
+}
+
 /// Summaries of every actor in `docs`, most important first (ties by name).
 /// Only relations for which `keep` returns true are counted.
 pub fn actors(docs: &[Document], keep: impl Fn(RelRef, &Relation) -> bool) -> Vec<ActorSummary> {
-    let mut by_id: HashMap<&str, ActorSummary> = HashMap::new();
+    // each actor with what its kept relations add up to, found with one lookup per party
+    let mut by_id: FastMap<&str, (ActorSummary, Tally)> = FastMap::default();
     for (di, doc) in docs.iter().enumerate() {
         for a in &doc.actors {
-            let s = by_id.entry(a.id.as_str()).or_insert_with(|| ActorSummary {
-                id: a.id.clone(),
-                name: a.name.clone(),
-                kind: a.kind,
-                country: a.country.clone(),
-                role: a.role.clone(),
-                source_only: a.source_only,
-                known: a.known,
-                mentions: 0,
-                articles: Vec::new(),
-                given: QuadCounts::default(),
-                received: QuadCounts::default(),
-                mean_goldstein_given: None,
-                mean_goldstein_received: None,
-                counterparts: Vec::new(),
-                evidence: Vec::new(),
+            let (s, _) = by_id.entry(a.id.as_str()).or_insert_with(|| {
+                let s = ActorSummary {
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                    kind: a.kind,
+                    country: a.country.clone(),
+                    role: a.role.clone(),
+                    source_only: a.source_only,
+                    known: a.known,
+                    mentions: 0,
+                    articles: Vec::new(),
+                    given: QuadCounts::default(),
+                    received: QuadCounts::default(),
+                    mean_goldstein_given: None,
+                    mean_goldstein_received: None,
+                    counterparts: Vec::new(),
+                    evidence: Vec::new(),
+                };
+                (s, Tally::default())
             });
             s.mentions += a.mentions.len();
             if s.articles.last() != Some(&di) {
@@ -162,61 +181,50 @@ pub fn actors(docs: &[Document], keep: impl Fn(RelRef, &Relation) -> bool) -> Ve
             }
         }
     }
-    let mut sums: HashMap<&str, (f64, usize, f64, usize)> = HashMap::new();
-    let mut counter: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
-    let mut evidence: HashMap<&str, Vec<RelRef>> = HashMap::new();
     for (di, doc) in docs.iter().enumerate() {
         for (ri, r) in doc.relations.iter().enumerate() {
             let rr = RelRef { doc: di, rel: ri };
             if !keep(rr, r) {
                 continue;
             }
-            for (me, other) in [(&r.source, &r.target), (&r.target, &r.source)] {
-                *counter
-                    .entry(me.as_str())
-                    .or_default()
-                    .entry(other.as_str())
-                    .or_default() += 1;
-                evidence.entry(me.as_str()).or_default().push(rr);
-            }
-            if !is_effective(r) {
-                continue;
-            }
-            if let Some(s) = by_id.get_mut(r.source.as_str()) {
-                s.given.add(r.quad);
-                let e = sums.entry(r.source.as_str()).or_default();
-                e.0 += r.goldstein;
-                e.1 += 1;
-            }
-            if let Some(s) = by_id.get_mut(r.target.as_str()) {
-                s.received.add(r.quad);
-                let e = sums.entry(r.target.as_str()).or_default();
-                e.2 += r.goldstein;
-                e.3 += 1;
+            let effective = is_effective(r);
+            for (me, other, given) in [(&r.source, &r.target, true), (&r.target, &r.source, false)]
+            {
+                let Some((s, t)) = by_id.get_mut(me.as_str()) else {
+                    continue;
+                };
+                *t.counter.entry(other.as_str()).or_default() += 1;
+                t.evidence.push((evidence_rank(r), rr));
+                if !effective {
+                    continue;
+                }
+                if given {
+                    s.given.add(r.quad);
+                    t.given.0 += r.goldstein;
+                    t.given.1 += 1;
+                } else {
+                    s.received.add(r.quad);
+                    t.received.0 += r.goldstein;
+                    t.received.1 += 1;
+                }
             }
         }
     }
+    let mean = |(sum, n): (f64, usize)| (n > 0).then(|| sum / n as f64);
     let mut out: Vec<ActorSummary> = by_id
-        .into_iter()
-        .map(|(id, mut s)| {
-            if let Some(&(g, ng, r, nr)) = sums.get(id) {
-                s.mean_goldstein_given = (ng > 0).then(|| g / ng as f64);
-                s.mean_goldstein_received = (nr > 0).then(|| r / nr as f64);
-            }
-            if let Some(c) = counter.get(id) {
-                let mut v: Vec<(String, usize)> =
-                    c.iter().map(|(k, n)| (k.to_string(), *n)).collect();
-                v.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-                s.counterparts = v;
-            }
-            if let Some(ev) = evidence.remove(id) {
-                let mut ev = ev;
-                ev.sort_by(|x, y| {
-                    let (rx, ry) = (x.get(docs).unwrap(), y.get(docs).unwrap());
-                    evidence_rank(ry).cmp(&evidence_rank(rx)).then(x.cmp(y))
-                });
-                s.evidence = ev;
-            }
+        .into_values()
+        .map(|(mut s, t)| {
+            s.mean_goldstein_given = mean(t.given);
+            s.mean_goldstein_received = mean(t.received);
+            let mut v: Vec<(String, usize)> =
+                t.counter.iter().map(|(k, n)| (k.to_string(), *n)).collect();
+            v.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+            s.counterparts = v;
+            let mut ev = t.evidence;
+            // strongest first, then in document order (references are unique, so an
+            // unstable sort gives the one order)
+            ev.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+            s.evidence = ev.into_iter().map(|(_, rr)| rr).collect();
             s
         })
         .collect();
