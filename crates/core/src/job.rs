@@ -16,10 +16,13 @@
 //! Rules (ids used in the tests):
 //! - JOB-SAME: whatever the budgets, the result is the one [`Engine::analyze`] gives (which
 //!   runs a job in one step).
-//! - JOB-WHOLE: a step does whole units of work (a paragraph for the splitter, a sentence
-//!   for the actor and relation stages) until its budget of bytes is spent, at least one
-//!   unit, so every step makes progress and a step's time is bounded by the budget plus
-//!   one unit (relation pieces are at most 4 KB; a sentence for actors may be longer).
+//! - JOB-WHOLE: a step does whole units of work (a paragraph for the splitter; a sentence
+//!   for the actor stage; a sentence piece of at most 4 KB, or one paragraph's quotation and
+//!   attribution regions, for the relation stage; a slice of the hand-over work between
+//!   stages) until its budget of bytes is spent, at least one unit, so every step makes
+//!   progress and a step's time is bounded by the budget plus one unit. Not in steps: the
+//!   header and furniture pass when the job is made ([`Engine::job`]), and the passes that
+//!   open each stage (line chunks, paragraph list, mention order).
 //! - JOB-PROGRESS: the fraction done never goes back, and is 1 exactly when the job is done.
 
 use std::borrow::Cow;
