@@ -14,21 +14,8 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A mounted explorer in its own element; unmounted and removed when dropped.
-struct Mounted {
-    el: HtmlElement,
-    _handle: Box<dyn std::any::Any>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        self.el.remove();
-    }
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+mod support;
+use support::{document, sleep, Mounted};
 
 fn options(query: &str, corpus: PageCorpus) -> AppOptions {
     AppOptions {
@@ -41,14 +28,9 @@ fn options(query: &str, corpus: PageCorpus) -> AppOptions {
 }
 
 async fn mount_with(opts: AppOptions) -> Mounted {
-    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&el).unwrap();
-    let handle = entente::mount_to(el.clone(), opts);
+    let m = Mounted::new(opts);
     tick().await;
-    Mounted {
-        el,
-        _handle: Box::new(handle),
-    }
+    m
 }
 
 async fn mount(query: &str) -> Mounted {
@@ -60,23 +42,7 @@ async fn tick() {
     sleep(20).await;
 }
 
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
-}
-
 impl Mounted {
-    fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self.el.query_selector_all(selector).unwrap();
-        (0..list.length())
-            .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-            .collect()
-    }
     fn by_id(&self, testid: &str) -> Vec<Element> {
         self.all(&format!("[data-testid=\"{testid}\"]"))
     }
