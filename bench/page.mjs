@@ -58,7 +58,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { SEED_FILES, vary } from "./corpus.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -240,21 +240,7 @@ function initScript() {
 }
 
 // ---- one browser for everything --------------------------------------------------------
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--enable-precise-memory-info",
-  ],
-});
+const browser = await launchChromium(chromiumPath, ["--enable-precise-memory-info"]);
 let server;
 let tmp = null;
 try {

@@ -20,7 +20,7 @@ import { gzipSync } from "node:zlib";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { SEED_FILES, corpusOf, utf8Len } from "./corpus.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -83,20 +83,7 @@ const server = createServer(async (req, res) => {
 await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const port = server.address().port;
 
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium(chromiumPath);
 try {
   const page = await browser.newPage();
   page.on("pageerror", (e) => console.error(`bench: page error: ${e}`));
