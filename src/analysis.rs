@@ -10,8 +10,7 @@
 //! - SL3: a batch that is cancelled returns nothing: no article of it is added, nothing is
 //!   saved, and the text the reader gave is left where it was.
 //! - SL4: a batch of more than [`PAINT_FIRST_BYTES`] shows its bar (at 0%) and lets the page
-//!   paint before the first article is even parsed (that first pass over a large text is a
-//!   long step of its own).
+//!   paint before its first article is started.
 
 use std::future::Future;
 
@@ -90,7 +89,7 @@ pub async fn run<P: Future<Output = ()>>(
             name: first.name.clone(),
             index: 1,
             count: sources.len(),
-            stage: Stage::Sentences,
+            stage: Stage::Layout,
             fraction: 0.0,
         });
         pause().await;

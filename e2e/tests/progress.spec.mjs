@@ -79,7 +79,7 @@ test("a long paste shows its progress frame by frame, the cards answer meanwhile
   // in order, the first before any work was done
   const lines = await framesSeen(page);
   const percents = [...new Set(lines)].map((l) => Number(/(\d+)%$/.exec(l)?.[1]));
-  expect(lines[0]).toBe("Analysing “long paste”: finding sentences, 0%");
+  expect(lines[0]).toBe("Analysing “long paste”: reading the layout, 0%");
   expect(percents.length).toBeGreaterThanOrEqual(3);
   expect(percents).toEqual([...percents].sort((a, b) => a - b));
 });

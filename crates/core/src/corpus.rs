@@ -265,57 +265,209 @@ fn word_count(s: &str) -> usize {
 /// assert_eq!(a.body, "Body.");
 /// ```
 pub fn parse_article(raw: &str) -> Article<'_> {
-    let (header, body_offset) = parse_header(raw);
-    let body = &raw[body_offset..];
-    let mut art = Article {
-        body,
-        body_offset,
-        ..Article::default()
-    };
-    for (key, value) in header.unwrap_or_default() {
-        let value = text::trim(value);
-        let slot = match key.as_str() {
-            "title" => &mut art.title,
-            "source" => &mut art.source,
-            "url" => &mut art.url,
-            "author" => &mut art.author,
-            "date" => {
-                if art.date.is_none() {
-                    art.date = normalise_date(value);
-                }
-                continue;
-            }
-            _ => continue,
+    let mut scan = ArticleScan::new(raw);
+    while !scan.done() {
+        scan.step(raw, usize::MAX);
+    }
+    scan.finish(raw)
+}
+
+/// [`parse_article`] in steps, for [`crate::Job`]: the header when made, then a step reads
+/// whole lines of the body (FU1-FU5, FU8, the FU6 candidates), then FU7 at the top, then
+/// searches a window of the body at a time for the FU6 candidates, until about `budget`
+/// bytes are done (at least one line or window); [`ArticleScan::finish`] marks the FU6
+/// lines and assembles the [`Article`]. `raw` must be the same text at every call.
+#[derive(Debug)]
+pub(crate) struct ArticleScan {
+    /// The header's fields (the body is set by `finish`).
+    art: Article<'static>,
+    phase: Phase,
+    found: Found,
+    body_lines: Vec<BodyLine>,
+    /// The normalised form of the line being read.
+    key: String,
+    dups: Dups,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Reading lines; the next starts at this byte of the body.
+    Lines(usize),
+    /// Searching the body for the FU6 candidates.
+    Search,
+    Done,
+}
+
+/// What the line rules found.
+#[derive(Debug, Default)]
+struct Found {
+    marks: Vec<FurnitureMark>,
+    markup: Vec<Span>,
+    author: Option<String>,
+    date: Option<String>,
+}
+
+/// A non-blank line of the body: its trimmed content and whether it is furniture.
+#[derive(Debug, Clone, Copy)]
+struct BodyLine {
+    span: Span,
+    furniture: bool,
+}
+
+/// Bytes of the body one step of the FU6 search covers (more than a line can be long).
+const SEARCH_WINDOW: usize = 32 * 1024;
+
+impl ArticleScan {
+    pub(crate) fn new(raw: &str) -> Self {
+        let (header, body_offset) = parse_header(raw);
+        let mut art = Article {
+            body_offset,
+            ..Article::default()
         };
-        if slot.is_none() && !value.is_empty() {
-            *slot = Some(value.to_string());
+        for (key, value) in header.unwrap_or_default() {
+            let value = text::trim(value);
+            let slot = match key.as_str() {
+                "title" => &mut art.title,
+                "source" => &mut art.source,
+                "url" => &mut art.url,
+                "author" => &mut art.author,
+                "date" => {
+                    if art.date.is_none() {
+                        art.date = normalise_date(value);
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            if slot.is_none() && !value.is_empty() {
+                *slot = Some(value.to_string());
+            }
+        }
+        ArticleScan {
+            art,
+            phase: Phase::Lines(0),
+            found: Found::default(),
+            body_lines: Vec::new(),
+            key: String::new(),
+            dups: Dups::default(),
         }
     }
-    let found = find_furniture(body);
-    if art.date.is_none() {
-        art.date = found.date;
+
+    /// Byte offset of the body in the raw text.
+    pub(crate) fn body_offset(&self) -> usize {
+        self.art.body_offset
     }
-    if art.author.is_none() {
-        art.author = found.author;
+
+    pub(crate) fn done(&self) -> bool {
+        self.phase == Phase::Done
     }
-    art.markup = merge(found.markup);
-    art.furniture_marks = found.marks;
-    art.furniture_marks.sort_by_key(|m| (m.span, m.rule));
-    let mut spans: Vec<Span> = art.furniture_marks.iter().map(|m| m.span).collect();
-    spans.dedup();
-    art.furniture = merge(spans);
-    if art.title.is_none() {
-        // FU6 lines may be the headline itself (a headline repeated in the text), so the
-        // title is read with them left in.
-        let skip: Vec<Span> = art
-            .furniture_marks
-            .iter()
-            .filter(|m| m.rule != FurnitureRule::Duplicate)
-            .map(|m| m.span)
-            .collect();
-        art.title = derive_title(body, &merge(skip), &art.markup);
+
+    /// From 0 to 1 (1 once done): the line reading is most of the work.
+    pub(crate) fn fraction(&self, raw: &str) -> f64 {
+        let len = raw.len() - self.art.body_offset;
+        match self.phase {
+            Phase::Lines(pos) if len > 0 => 0.7 * pos as f64 / len as f64,
+            Phase::Lines(_) => 0.0,
+            Phase::Search => 0.7 + 0.3 * self.dups.fraction(len),
+            Phase::Done => 1.0,
+        }
     }
-    art
+
+    /// Does about `budget` bytes of the pass (at least one line, or one window of the
+    /// search). Returns the bytes done.
+    pub(crate) fn step(&mut self, raw: &str, budget: usize) -> usize {
+        let t = table();
+        let body = &raw[self.art.body_offset..];
+        let mut done = 0;
+        while done < budget {
+            match self.phase {
+                Phase::Lines(pos) => {
+                    let Some(l) = text::lines_from(body, pos).next() else {
+                        // FU7 reads the top lines only; then the FU6 search.
+                        datelines(t, body, &self.body_lines, &mut self.found);
+                        self.phase = if self.dups.start(body) {
+                            Phase::Search
+                        } else {
+                            Phase::Done
+                        };
+                        continue;
+                    };
+                    self.read_line(t, body, Span::new(l.start, l.end));
+                    done += l.next - pos;
+                    self.phase = Phase::Lines(l.next);
+                }
+                Phase::Search => {
+                    done += self.dups.search(body, &self.body_lines, budget - done);
+                    if self.dups.searched() {
+                        self.phase = Phase::Done;
+                    }
+                }
+                Phase::Done => break,
+            }
+        }
+        done
+    }
+
+    /// FU1-FU5 and FU8 for one line, which may also be an FU6 candidate.
+    fn read_line(&mut self, t: &Table, body: &str, line: Span) {
+        let span = trim_span(body, line);
+        if span.is_empty() {
+            return;
+        }
+        let content = &body[span.start..span.end];
+        markup_in(content, span.start, &mut self.found.markup);
+        let mut rule = None;
+        if span.len() <= t.max_line_bytes {
+            normalise_into(content, &mut self.key);
+            rule = line_rule(t, &self.key, content, &mut self.found.author);
+        }
+        if let Some(rule) = rule {
+            self.found.marks.push(FurnitureMark { span, rule });
+        } else {
+            self.dups.candidate(t, body, span, self.body_lines.len());
+        }
+        self.body_lines.push(BodyLine {
+            span,
+            furniture: rule.is_some(),
+        });
+    }
+
+    /// Marks the FU6 lines and assembles the article (the rest of the pass first, if any).
+    pub(crate) fn finish(mut self, raw: &str) -> Article<'_> {
+        while !self.done() {
+            self.step(raw, usize::MAX);
+        }
+        let t = table();
+        let body = &raw[self.art.body_offset..];
+        self.dups
+            .mark(t, body, &mut self.body_lines, &mut self.found.marks);
+        let found = self.found;
+        let mut art = Article { body, ..self.art };
+        if art.date.is_none() {
+            art.date = found.date;
+        }
+        if art.author.is_none() {
+            art.author = found.author;
+        }
+        art.markup = merge(found.markup);
+        art.furniture_marks = found.marks;
+        art.furniture_marks.sort_by_key(|m| (m.span, m.rule));
+        let mut spans: Vec<Span> = art.furniture_marks.iter().map(|m| m.span).collect();
+        spans.dedup();
+        art.furniture = merge(spans);
+        if art.title.is_none() {
+            // FU6 lines may be the headline itself (a headline repeated in the text), so the
+            // title is read with them left in.
+            let skip: Vec<Span> = art
+                .furniture_marks
+                .iter()
+                .filter(|m| m.rule != FurnitureRule::Duplicate)
+                .map(|m| m.span)
+                .collect();
+            art.title = derive_title(body, &merge(skip), &art.markup);
+        }
+        art
+    }
 }
 
 fn merge(mut v: Vec<Span>) -> Vec<Span> {
@@ -371,52 +523,6 @@ fn parse_header(raw: &str) -> (Option<Vec<(String, &str)>>, usize) {
         fields.push((key.to_ascii_lowercase(), value));
     }
     (None, start)
-}
-
-/// What [`find_furniture`] found.
-#[derive(Debug, Default)]
-struct Found {
-    marks: Vec<FurnitureMark>,
-    markup: Vec<Span>,
-    author: Option<String>,
-    date: Option<String>,
-}
-
-/// A non-blank line of the body: its trimmed content and whether it is furniture.
-#[derive(Debug, Clone, Copy)]
-struct BodyLine {
-    span: Span,
-    furniture: bool,
-}
-
-fn find_furniture(body: &str) -> Found {
-    let t = table();
-    let mut found = Found::default();
-    let mut body_lines: Vec<BodyLine> = Vec::new();
-    let mut key = String::new();
-    for l in lines(body) {
-        let span = trim_span(body, Span::new(l.start, l.end));
-        if span.is_empty() {
-            continue;
-        }
-        let content = &body[span.start..span.end];
-        markup_in(content, span.start, &mut found.markup);
-        let mut rule = None;
-        if span.len() <= t.max_line_bytes {
-            normalise_into(content, &mut key);
-            rule = line_rule(t, &key, content, &mut found.author);
-        }
-        if let Some(rule) = rule {
-            found.marks.push(FurnitureMark { span, rule });
-        }
-        body_lines.push(BodyLine {
-            span,
-            furniture: rule.is_some(),
-        });
-    }
-    datelines(t, body, &body_lines, &mut found);
-    duplicates(t, body, &mut body_lines, &mut found.marks);
-    found
 }
 
 /// FU1-FU5 for one line (`key` is its normalised form).
@@ -686,101 +792,229 @@ fn match_prefix_ci(s: &str, prefix: &str) -> Option<usize> {
     Some(it.peek().map_or(s.len(), |&(i, _)| i))
 }
 
-/// FU6: pull quotes and repeated headlines (see `data/furniture.toml`).
-fn duplicates(t: &Table, body: &str, body_lines: &mut [BodyLine], marks: &mut Vec<FurnitureMark>) {
-    // Candidates: short, headline-like lines that are not furniture already.
-    let mut pattern_of: HashMap<&str, usize> = HashMap::new();
-    let mut patterns: Vec<&str> = Vec::new();
-    let mut lines_of: Vec<Vec<usize>> = Vec::new();
-    for (li, bl) in body_lines.iter().enumerate() {
-        if bl.furniture || bl.span.len() > t.max_line_bytes {
-            continue;
+/// FU6: pull quotes and repeated headlines (see `data/furniture.toml`). Candidates are
+/// short, headline-like lines that no other rule marked, each distinct text a pattern; the
+/// body is searched for each pattern's first copy inside a longer line (a pull quote), and
+/// lines with no such host are marked when they repeat an earlier line.
+#[derive(Debug, Default)]
+struct Dups {
+    pattern_of: HashMap<String, usize>,
+    /// Each pattern's first line.
+    patterns: Vec<Span>,
+    /// The lines (indexes into the body lines) holding each pattern.
+    lines_of: Vec<Vec<usize>>,
+    /// For each pattern: the first longer, non-furniture line holding it, and where the
+    /// match ends there.
+    inside: Vec<Option<(usize, usize)>>,
+    search: Search,
+}
+
+/// Where the FU6 search is.
+#[derive(Debug, Default)]
+enum Search {
+    #[default]
+    NotStarted,
+    /// A few patterns (the usual article): a plain substring search for each in turn (it
+    /// beats building an automaton); the pattern searched and the byte to go on from.
+    Plain { pattern: usize, pos: usize },
+    /// Many patterns: one automaton over a window at a time. Its NFA builds in time linear
+    /// in the patterns; a DFA's build would cost more than the whole scan of an article.
+    Automaton {
+        ac: aho_corasick::AhoCorasick,
+        longest: usize,
+        pos: usize,
+    },
+    /// Done, or no search to make (no candidates, or the automaton could not be built).
+    Done { mark: bool },
+}
+
+impl Dups {
+    /// Line `li` (not furniture) is a candidate when it is headline-like.
+    fn candidate(&mut self, t: &Table, body: &str, span: Span, li: usize) {
+        if span.len() > t.max_line_bytes {
+            return;
         }
-        let text = &body[bl.span.start..bl.span.end];
+        let text = &body[span.start..span.end];
         if text.ends_with('.') || word_count(text) < t.dup_min_words {
-            continue;
+            return;
         }
-        let id = match pattern_of.get(text) {
+        let id = match self.pattern_of.get(text) {
             Some(&id) => id,
             None => {
-                if patterns.len() >= t.dup_max_candidates {
-                    continue;
+                if self.patterns.len() >= t.dup_max_candidates {
+                    return;
                 }
-                pattern_of.insert(text, patterns.len());
-                patterns.push(text);
-                lines_of.push(Vec::new());
-                patterns.len() - 1
+                self.pattern_of
+                    .insert(text.to_string(), self.patterns.len());
+                self.patterns.push(span);
+                self.lines_of.push(Vec::new());
+                self.patterns.len() - 1
             }
         };
-        lines_of[id].push(li);
+        self.lines_of[id].push(li);
     }
-    if patterns.is_empty() {
+
+    /// Sets up the search once every line is read; false when there is nothing to search.
+    fn start(&mut self, body: &str) -> bool {
+        self.inside = vec![None; self.patterns.len()];
+        self.search = if self.patterns.is_empty() {
+            Search::Done { mark: false }
+        } else if self.patterns.len() <= 8 {
+            Search::Plain { pattern: 0, pos: 0 }
+        } else {
+            let texts = self.patterns.iter().map(|s| &body[s.start..s.end]);
+            match aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .build(texts)
+            {
+                Ok(ac) => Search::Automaton {
+                    ac,
+                    longest: self.patterns.iter().map(|s| s.len()).max().unwrap_or(0),
+                    pos: 0,
+                },
+                Err(_) => Search::Done { mark: false },
+            }
+        };
+        !matches!(self.search, Search::Done { .. })
+    }
+
+    fn searched(&self) -> bool {
+        matches!(self.search, Search::Done { .. })
+    }
+
+    fn fraction(&self, len: usize) -> f64 {
+        let len = len.max(1) as f64;
+        match self.search {
+            Search::NotStarted => 0.0,
+            Search::Plain { pattern, pos } => {
+                (pattern as f64 + pos as f64 / len) / self.patterns.len() as f64
+            }
+            Search::Automaton { pos, .. } => pos as f64 / len,
+            Search::Done { .. } => 1.0,
+        }
+    }
+
+    /// Searches about `budget` bytes of the body (at least one match or window). Every
+    /// match is found as one search of the whole body would find it: the plain search goes
+    /// on from the end of its last match, or from the last `len - 1` bytes of a window with
+    /// none; the automaton keeps the matches that start in its window, looking past its end
+    /// by the longest pattern.
+    fn search(&mut self, body: &str, lines: &[BodyLine], budget: usize) -> usize {
+        let mut done = 0;
+        while done < budget {
+            match &mut self.search {
+                Search::Plain { pattern, pos } => {
+                    let Some(&p) = self.patterns.get(*pattern) else {
+                        self.search = Search::Done { mark: true };
+                        break;
+                    };
+                    let pat = &body[p.start..p.end];
+                    if self.inside[*pattern].is_some() || *pos >= body.len() {
+                        // later copies change nothing (only the first host counts)
+                        *pattern += 1;
+                        *pos = 0;
+                        continue;
+                    }
+                    let end = text::ceil_boundary(body, *pos + SEARCH_WINDOW);
+                    match body[*pos..end].find(pat) {
+                        Some(off) => {
+                            let start = *pos + off;
+                            record(lines, &mut self.inside[*pattern], start, start + pat.len());
+                            *pos = start + pat.len();
+                            done += off + pat.len();
+                        }
+                        None => {
+                            done += end - *pos;
+                            *pos = if end == body.len() {
+                                end
+                            } else {
+                                // a copy may start in the window's last len - 1 bytes
+                                text::floor_boundary(body, end + 1 - pat.len())
+                                    .max(text::ceil_boundary(body, *pos + 1))
+                            };
+                        }
+                    }
+                }
+                Search::Automaton { ac, longest, pos } => {
+                    let from = *pos;
+                    let to = (from + SEARCH_WINDOW).min(body.len());
+                    let look = (to + *longest).saturating_sub(1).clamp(to, body.len());
+                    let input = aho_corasick::Input::new(body).range(from..look);
+                    for m in ac.find_overlapping_iter(input) {
+                        if m.start() < to {
+                            let pid = m.pattern().as_usize();
+                            record(lines, &mut self.inside[pid], m.start(), m.end());
+                        }
+                    }
+                    done += to - from;
+                    *pos = to;
+                    if to == body.len() {
+                        self.search = Search::Done { mark: true };
+                    }
+                }
+                Search::NotStarted | Search::Done { .. } => break,
+            }
+        }
+        done
+    }
+
+    /// Marks the repeated lines once the search is done.
+    fn mark(
+        &self,
+        t: &Table,
+        body: &str,
+        body_lines: &mut [BodyLine],
+        marks: &mut Vec<FurnitureMark>,
+    ) {
+        if !matches!(self.search, Search::Done { mark: true }) {
+            return;
+        }
+        for (pid, ls) in self.lines_of.iter().enumerate() {
+            match self.inside[pid] {
+                Some((host, mut cursor)) => {
+                    let host_end = body_lines[host].span.end;
+                    for &li in ls {
+                        dup(li, body_lines, marks);
+                    }
+                    // Lines right after the first copy that continue the quote in the host line.
+                    let Some(&first) = ls.first() else { continue };
+                    for next in first + 1..(first + 4).min(body_lines.len()) {
+                        let nl = body_lines[next];
+                        if nl.furniture || next == host || nl.span.len() > t.max_line_bytes {
+                            break;
+                        }
+                        let want = &body[nl.span.start..nl.span.end];
+                        let have = &body[cursor..host_end];
+                        let lead = skip_while(have, is_space);
+                        if !have[lead..].starts_with(want) {
+                            break;
+                        }
+                        cursor += lead + want.len();
+                        dup(next, body_lines, marks);
+                    }
+                }
+                None => {
+                    // Exact repeats of an earlier line.
+                    for &li in ls.iter().skip(1) {
+                        dup(li, body_lines, marks);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A copy of a pattern at `start..end`: its host is the first longer, non-furniture line
+/// holding it (once one is found, later copies change nothing).
+fn record(lines: &[BodyLine], inside: &mut Option<(usize, usize)>, start: usize, end: usize) {
+    if inside.is_some() {
         return;
     }
-    // For each pattern: the first longer, non-furniture line holding it, and where the match ends.
-    let mut inside: Vec<Option<(usize, usize)>> = vec![None; patterns.len()];
-    let mut record = |pid: usize, start: usize, end: usize| {
-        if inside[pid].is_some() {
-            return;
-        }
-        let li = body_lines.partition_point(|bl| bl.span.start <= start);
-        let Some(hi) = li.checked_sub(1) else { return };
-        let hl = body_lines[hi];
-        if end <= hl.span.end && !hl.furniture && hl.span.len() > end - start {
-            inside[pid] = Some((hi, end));
-        }
-    };
-    if patterns.len() <= 8 {
-        // A few patterns (the usual article): plain substring search beats building an automaton.
-        for (pid, p) in patterns.iter().enumerate() {
-            for (start, m) in body.match_indices(p) {
-                record(pid, start, start + m.len());
-            }
-        }
-    } else {
-        // Many patterns: one automaton. The NFA builds in time linear in the patterns; a
-        // DFA's build would cost more than the whole scan of a typical article.
-        let Ok(ac) = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-        else {
-            return;
-        };
-        for m in ac.find_overlapping_iter(body) {
-            record(m.pattern().as_usize(), m.start(), m.end());
-        }
-    }
-    for (pid, ls) in lines_of.iter().enumerate() {
-        match inside[pid] {
-            Some((host, mut cursor)) => {
-                let host_end = body_lines[host].span.end;
-                for &li in ls {
-                    dup(li, body_lines, marks);
-                }
-                // Lines right after the first copy that continue the quote in the host line.
-                let Some(&first) = ls.first() else { continue };
-                for next in first + 1..(first + 4).min(body_lines.len()) {
-                    let nl = body_lines[next];
-                    if nl.furniture || next == host || nl.span.len() > t.max_line_bytes {
-                        break;
-                    }
-                    let want = &body[nl.span.start..nl.span.end];
-                    let have = &body[cursor..host_end];
-                    let lead = skip_while(have, is_space);
-                    if !have[lead..].starts_with(want) {
-                        break;
-                    }
-                    cursor += lead + want.len();
-                    dup(next, body_lines, marks);
-                }
-            }
-            None => {
-                // Exact repeats of an earlier line.
-                for &li in ls.iter().skip(1) {
-                    dup(li, body_lines, marks);
-                }
-            }
-        }
+    let li = lines.partition_point(|bl| bl.span.start <= start);
+    let Some(hi) = li.checked_sub(1) else { return };
+    let hl = lines[hi];
+    if end <= hl.span.end && !hl.furniture && hl.span.len() > end - start {
+        *inside = Some((hi, end));
     }
 }
 
@@ -1086,6 +1320,55 @@ fn valid_date(y: u32, m: u32, d: u32) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// FU6 searches the body a window at a time: a pull quote whose copy in the text
+    /// straddles a window's edge is still found, with one pattern (the plain search), with
+    /// many (the automaton) and with a multi-byte pattern (the windows' ends fall inside
+    /// its characters), wherever the copy lies around the edges.
+    #[test]
+    fn fu6_copies_across_search_windows() {
+        let extra: String = (0..11)
+            .map(|i| format!("Another headline number {i} here\n\n"))
+            .collect();
+        let cases = [
+            ("plain", "Russia will never abandon its allies", ""),
+            (
+                "automaton",
+                "Russia will never abandon its allies",
+                extra.as_str(),
+            ),
+            ("multi-byte", "Москва никогда не бросит союзников", ""),
+        ];
+        for (name, quote, more) in cases {
+            let head = format!("{quote}\n\n{more}");
+            let lead = "Officials said that ";
+            let w = SEARCH_WINDOW;
+            // the plain search's second window starts after the quote's own line
+            for copy_at in w - 2 * quote.len()..=w + quote.len() + 4 {
+                let filler = copy_at - head.len() - 2 - lead.len();
+                let body = format!(
+                    "{head}{}.\n\n{lead}{quote} on Monday.\n",
+                    "a".repeat(filler - 1)
+                );
+                assert_eq!(
+                    body.find(&format!("{lead}{quote}")),
+                    Some(copy_at - lead.len())
+                );
+                let a = parse_article(&body);
+                let dups: Vec<Span> = a
+                    .furniture_marks
+                    .iter()
+                    .filter(|m| m.rule == FurnitureRule::Duplicate)
+                    .map(|m| m.span)
+                    .collect();
+                assert_eq!(
+                    dups,
+                    [Span::new(0, quote.len())],
+                    "{name}: the copy at byte {copy_at}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn builtin_furniture_parses() {

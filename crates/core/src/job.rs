@@ -20,29 +20,36 @@
 //!   for the actor stage; a sentence piece of at most 4 KB, or one paragraph's quotation and
 //!   attribution regions, for the relation stage; a slice of the hand-over work between
 //!   stages) until its budget of bytes is spent, at least one unit, so every step makes
-//!   progress and a step's time is bounded by the budget plus one unit. Not in steps: the
-//!   header and furniture pass when the job is made ([`Engine::job`]), and the passes that
-//!   open each stage (line chunks, paragraph list, mention order).
+//!   progress and a step's time is bounded by the budget plus one unit. A unit of the
+//!   layout stage is a line, or a window of the search for repeated lines. Not in steps: the
+//!   header when the job is made ([`Engine::job`]), and the passes that open each stage
+//!   (marking the repeated lines and sorting the furniture, line chunks, paragraph list,
+//!   mention order).
 //! - JOB-PROGRESS: the fraction done never goes back, and is 1 exactly when the job is done.
 
 use std::borrow::Cow;
 use std::fmt;
 
 use crate::actors::Search;
+use crate::corpus::ArticleScan;
 use crate::model::{Actor, Document, Span};
 use crate::relations::Coding;
 use crate::text::Splitter;
-use crate::{corpus, Engine};
+use crate::Engine;
 
 /// Shares of the whole work each stage takes, roughly as measured (README, Benchmarks):
 /// they only shape the progress fraction.
-const SHARE_SENTENCES: f64 = 0.10;
-const SHARE_ACTORS: f64 = 0.30;
-const SHARE_RELATIONS: f64 = 0.60;
+const SHARE_LAYOUT: f64 = 0.10;
+const SHARE_SENTENCES: f64 = 0.08;
+const SHARE_ACTORS: f64 = 0.28;
+const SHARE_RELATIONS: f64 = 0.54;
 
 /// What a job is doing now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
+    /// Reading the article's layout: its page furniture (bylines, captions, repeated
+    /// headlines, ...), which is not article text.
+    Layout,
     /// Splitting the body into sentences.
     Sentences,
     /// Finding and resolving the actors' mentions.
@@ -56,6 +63,7 @@ pub enum Stage {
 impl fmt::Display for Stage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
+            Stage::Layout => "reading the layout",
             Stage::Sentences => "finding sentences",
             Stage::Actors => "finding actors",
             Stage::Relations => "coding relations",
@@ -79,6 +87,7 @@ pub struct Job<'a> {
     path: String,
     raw: Cow<'a, str>,
     body_offset: usize,
+    /// From the article's header or layout, once read.
     title: Option<String>,
     date: Option<String>,
     source: Option<String>,
@@ -88,6 +97,7 @@ pub struct Job<'a> {
 
 #[derive(Debug)]
 enum State {
+    Layout(ArticleScan),
     Sentences(Splitter),
     Actors {
         sentences: Vec<Span>,
@@ -105,24 +115,16 @@ enum State {
 
 impl<'a> Job<'a> {
     pub(crate) fn new(engine: &'a Engine, path: &str, raw: Cow<'a, str>) -> Self {
-        let article = corpus::parse_article(&raw);
-        let (title, date, source, url) = (
-            article.title.clone(),
-            article.date.clone(),
-            article.source.clone(),
-            article.url.clone(),
-        );
-        let body_offset = article.body_offset;
-        let splitter = Splitter::new(article.body, &article.furniture);
+        let scan = ArticleScan::new(&raw);
         Job {
             engine,
             path: path.to_string(),
-            body_offset,
-            title,
-            date,
-            source,
-            url,
-            state: State::Sentences(splitter),
+            body_offset: scan.body_offset(),
+            title: None,
+            date: None,
+            source: None,
+            url: None,
+            state: State::Layout(scan),
             raw,
         }
     }
@@ -168,17 +170,22 @@ impl<'a> Job<'a> {
             }
         };
         let (stage, fraction) = match &self.state {
+            State::Layout(scan) => (Stage::Layout, SHARE_LAYOUT * scan.fraction(&self.raw)),
             State::Sentences(sp) => (
                 Stage::Sentences,
-                SHARE_SENTENCES * part((sp.position(self.body_len()), self.body_len())),
+                SHARE_LAYOUT
+                    + SHARE_SENTENCES * part((sp.position(self.body_len()), self.body_len())),
             ),
             State::Actors { search, .. } => (
                 Stage::Actors,
-                SHARE_SENTENCES + SHARE_ACTORS * part(search.progress()),
+                SHARE_LAYOUT + SHARE_SENTENCES + SHARE_ACTORS * part(search.progress()),
             ),
             State::Relations { coding, .. } => (
                 Stage::Relations,
-                SHARE_SENTENCES + SHARE_ACTORS + SHARE_RELATIONS * part(coding.progress()),
+                SHARE_LAYOUT
+                    + SHARE_SENTENCES
+                    + SHARE_ACTORS
+                    + SHARE_RELATIONS * part(coding.progress()),
             ),
             State::Done(_) | State::Moving => (Stage::Done, 1.0),
         };
@@ -194,6 +201,11 @@ impl<'a> Job<'a> {
     /// One go at the current stage within `budget`, or the hand-over to the next stage
     /// when it is done. Returns the bytes of work done.
     fn advance(&mut self, budget: usize) -> usize {
+        if let State::Layout(scan) = &mut self.state {
+            if !scan.done() {
+                return scan.step(&self.raw, budget);
+            }
+        }
         let body = &self.raw[self.body_offset..];
         let engine = self.engine;
         let (matcher, coder) = (&engine.matcher, &engine.coder);
@@ -210,6 +222,14 @@ impl<'a> Job<'a> {
         }
         // The current stage is done: hand over.
         self.state = match std::mem::replace(&mut self.state, State::Moving) {
+            State::Layout(scan) => {
+                let article = scan.finish(&self.raw);
+                self.title = article.title;
+                self.date = article.date;
+                self.source = article.source;
+                self.url = article.url;
+                State::Sentences(Splitter::new(article.body, &article.furniture))
+            }
             State::Sentences(sp) => {
                 let sentences = sp.finish();
                 let search = matcher.start(body, &sentences, self.date.as_deref());

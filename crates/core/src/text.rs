@@ -107,9 +107,15 @@ pub struct Lines<'a> {
 /// assert_eq!(v, [(0, 1), (3, 4), (5, 6)]);
 /// ```
 pub fn lines(s: &str) -> Lines<'_> {
+    lines_from(s, 0)
+}
+
+/// The lines of `s` from byte `pos`, which must be where a line starts (0, or a
+/// [`Line::next`]): a scan that stops can go on from there.
+pub(crate) fn lines_from(s: &str, pos: usize) -> Lines<'_> {
     Lines {
         bytes: s.as_bytes(),
-        pos: 0,
+        pos,
     }
 }
 
@@ -345,7 +351,7 @@ struct Chunk {
 }
 
 /// Rounds `i` down to a char boundary of `s` (skip spans from callers may be off-boundary).
-fn floor_boundary(s: &str, mut i: usize) -> usize {
+pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -353,7 +359,8 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-fn ceil_boundary(s: &str, mut i: usize) -> usize {
+/// Rounds `i` up to a char boundary of `s`.
+pub(crate) fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while i < s.len() && !s.is_char_boundary(i) {
         i += 1;

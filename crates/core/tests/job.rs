@@ -50,16 +50,27 @@ fn seeds_in_steps_give_the_same_documents() {
         for budget in [1, 300, 4096] {
             let (doc, stages, _) = run(engine.job("seed.txt", *seed), budget);
             assert_eq!(doc, whole, "seed {i}, budget {budget}");
-            assert_eq!(
-                stages,
-                [
-                    Stage::Sentences,
-                    Stage::Actors,
-                    Stage::Relations,
-                    Stage::Done
-                ],
-                "seed {i}, budget {budget}: every stage in order"
-            );
+            let all = [
+                Stage::Layout,
+                Stage::Sentences,
+                Stage::Actors,
+                Stage::Relations,
+                Stage::Done,
+            ];
+            if budget < 1000 {
+                assert_eq!(
+                    stages, all,
+                    "seed {i}, budget {budget}: every stage in order"
+                );
+            } else {
+                // a step may run through a short stage: those seen are still in order
+                let mut rest = all.iter();
+                assert!(
+                    stages.iter().all(|s| rest.any(|a| a == s)),
+                    "seed {i}, budget {budget}: stages out of order: {stages:?}"
+                );
+                assert_eq!(stages.first(), Some(&Stage::Layout));
+            }
         }
     }
 }
