@@ -1326,7 +1326,11 @@ pub fn AddPanel() -> impl IntoView {
     let errors = RwSignal::new(Vec::<String>::new());
     let warnings = RwSignal::new(Vec::<String>::new());
     let name = RwSignal::new(String::new());
-    let text = RwSignal::new(String::new());
+    // The text box is read when the reader adds its text, not mirrored into a signal on
+    // every input: a pasted text may be megabytes, and each copy between the box and the
+    // wasm memory costs milliseconds. `text` keeps it while the panel is closed.
+    let text_box = NodeRef::<html::Textarea>::new();
+    let text = StoredValue::new(String::new());
     let dragging = RwSignal::new(false);
     let busy = move || ctx.busy();
     let add_text = move |_| {
@@ -1339,14 +1343,21 @@ pub fn AddPanel() -> impl IntoView {
         } else {
             n
         };
-        match crate::upload::accept_text(&n, &text.get_untracked()) {
+        let pasted = text_box
+            .get_untracked()
+            .map(|t| t.value())
+            .unwrap_or_default();
+        match crate::upload::accept_text(&n, &pasted) {
             Ok(u) => {
                 errors.set(Vec::new());
                 leptos::task::spawn_local(async move {
                     // The text stays in the form until it is added (a cancel loses nothing).
                     if let Some(w) = add_uploads(ctx, vec![u]).await {
                         let _ = warnings.try_set(w);
-                        let _ = text.try_set(String::new());
+                        text.set_value(String::new());
+                        if let Some(t) = text_box.get_untracked() {
+                            t.set_value("");
+                        }
                         let _ = name.try_set(String::new());
                     }
                 });
@@ -1396,6 +1407,12 @@ pub fn AddPanel() -> impl IntoView {
     move || {
         ctx.adding.get().then(|| {
             ctx.focus_later(".ent-add .ent-panel__heading".into());
+            // closed: what the box holds is there when it opens again
+            on_cleanup(move || {
+                if let Some(t) = text_box.get_untracked() {
+                    text.set_value(t.value());
+                }
+            });
             view! {
                 <aside class="ent-panel ent-add" aria-label="Add your own article" data-testid="add-panel">
                     <div class="ent-panel__bar">
@@ -1435,8 +1452,8 @@ pub fn AddPanel() -> impl IntoView {
                                 class="ent-input ent-input--area"
                                 data-testid="add-text"
                                 rows="8"
-                                prop:value=move || text.get()
-                                on:input=move |ev| text.set(event_target_value(&ev))
+                                node_ref=text_box
+                                prop:value=text.get_value()
                             ></textarea>
                         </label>
                         <button

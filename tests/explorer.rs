@@ -400,6 +400,34 @@ async fn pasted_articles_join_the_corpus_and_can_be_removed() {
     assert_eq!(m.count("article"), 3);
 }
 
+/// The text box is read when the text is added, not copied on every input: what it holds
+/// must still be there when the panel is closed and opened again, and gone once added.
+#[wasm_bindgen_test]
+async fn the_text_box_keeps_its_text_while_closed_and_empties_once_added() {
+    let m = mount("").await;
+    let area = |m: &Mounted| -> web_sys::HtmlTextAreaElement { m.one("add-text").unchecked_into() };
+    m.click_id("add-open").await;
+    m.type_in("add-text", "Putin praised Iran.").await;
+    m.click_id("add-close").await;
+    assert_eq!(m.count("add-panel"), 0);
+    m.click_id("add-open").await;
+    assert_eq!(area(&m).value(), "Putin praised Iran.", "kept while closed");
+    // typed into after reopening: the box's own value is what is added
+    m.type_in("add-text", "Iran thanked Russia.").await;
+    m.click_id("add-submit").await;
+    assert!(
+        until(5000, || m.text("status-msg").starts_with("Added")).await,
+        "{}",
+        m.text("status-msg")
+    );
+    assert_eq!(area(&m).value(), "", "emptied once added");
+    let added = m.by_id("your-article").len();
+    m.click_id("add-close").await;
+    m.click_id("add-open").await;
+    assert_eq!(area(&m).value(), "", "and still empty when opened again");
+    assert_eq!(m.by_id("your-article").len(), added);
+}
+
 /// Waits (ticking) until `done` holds, for at most `ms` milliseconds; false on time-out.
 async fn until(ms: i32, mut done: impl FnMut() -> bool) -> bool {
     for _ in 0..ms / 20 {
