@@ -13,6 +13,13 @@
 //! - (U5) empty: nothing but white space is refused;
 //! - (U6) the name is cleaned for display: control and bidirectional-override characters
 //!   are removed and it is cut to [`MAX_NAME_CHARS`] characters, keeping its end.
+//!
+//! And one rule for the text box:
+//!
+//! - (U7) a paste longer than [`SHOW_PASTE_MAX`] bytes is held for the analysis, not put in
+//!   the text box, which shows its size and first words instead ([`describe_held`]): a
+//!   browser lays out all the text a box holds, over a second for 5 MB, and again to
+//!   empty it. The paste goes where the box's selection was ([`splice_paste`]).
 
 use std::fmt;
 
@@ -24,6 +31,81 @@ pub const SNIFF_BYTES: usize = 8 * 1024;
 
 /// The longest display name kept, in characters (U6).
 pub const MAX_NAME_CHARS: usize = 80;
+
+/// The longest paste the text box shows, in bytes; longer ones are held (U7).
+pub const SHOW_PASTE_MAX: usize = 64 * 1024;
+
+/// U7: true when a paste of `bytes` is held rather than shown in the text box.
+pub fn holds_paste(bytes: usize) -> bool {
+    bytes > SHOW_PASTE_MAX
+}
+
+/// U7: `value` (the text box's) with `pasted` in place of its selection `start..end`,
+/// counted in UTF-16 code units as the browser counts them; out-of-range or reversed
+/// offsets are clamped, and an offset inside a character moves to its end.
+///
+/// ```
+/// assert_eq!(entente::upload::splice_paste("Putin  Iran", 6, 6, "praised"), "Putin praised Iran");
+/// ```
+pub fn splice_paste(value: &str, start: usize, end: usize, pasted: &str) -> String {
+    let byte_at = |units: usize| {
+        let mut n = 0;
+        for (i, c) in value.char_indices() {
+            if n >= units {
+                return i;
+            }
+            n += c.len_utf16();
+        }
+        value.len()
+    };
+    let (a, b) = (byte_at(start.min(end)), byte_at(start.max(end)));
+    let mut out = String::with_capacity(value.len() - (b - a) + pasted.len());
+    out.push_str(&value[..a]);
+    out.push_str(pasted);
+    out.push_str(&value[b..]);
+    out
+}
+
+/// U7: how the text box shows a held paste: its size, its words and how it starts.
+///
+/// ```
+/// let d = entente::upload::describe_held(&"Putin praised Iran. ".repeat(5000));
+/// assert_eq!(d, "0.1 MB, 15,000 words: “Putin praised Iran. Putin praised Iran. Putin praised …”");
+/// ```
+pub fn describe_held(text: &str) -> String {
+    let words = text.split_whitespace().count();
+    let mut start: String = text
+        .split_whitespace()
+        .take(8)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !c.is_control() && !is_bidi_control(*c))
+        .take(60)
+        .collect();
+    if words > 8 || start.chars().count() == 60 {
+        start.push_str(" …");
+    }
+    format!(
+        "{}, {} word{}: “{start}”",
+        megabytes(text.len()),
+        thousands(words),
+        if words == 1 { "" } else { "s" }
+    )
+}
+
+/// `n` with commas between thousands: 812345 -> "812,345".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
 
 /// An accepted article: a clean display name, its text, and a warning to show if the
 /// text had to be repaired.
@@ -329,6 +411,59 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn u7_pastes_go_where_the_selection_was() {
+        // (name, value, start, end, pasted, expected), offsets in UTF-16 units
+        let cases = [
+            ("empty box", "", 0, 0, "Iran", "Iran"),
+            ("at the end", "Putin ", 6, 6, "Iran", "Putin Iran"),
+            (
+                "over a selection",
+                "Putin hates Iran",
+                6,
+                11,
+                "praised",
+                "Putin praised Iran",
+            ),
+            (
+                "reversed",
+                "Putin hates Iran",
+                11,
+                6,
+                "praised",
+                "Putin praised Iran",
+            ),
+            ("past the end", "Putin", 99, 120, "!", "Putin!"),
+            // "Тегеран" is 7 UTF-16 units of 2 bytes each; an emoji is 2 units, 4 bytes
+            (
+                "after Cyrillic",
+                "Тегеран.",
+                7,
+                7,
+                " Moscow",
+                "Тегеран Moscow.",
+            ),
+            ("after an emoji", "🇮🇷 Iran", 4, 4, "!", "🇮🇷! Iran"),
+            ("inside a surrogate pair", "🇮🇷 Iran", 1, 1, "!", "🇮!🇷 Iran"),
+        ];
+        for (name, value, a, b, pasted, want) in cases {
+            assert_eq!(splice_paste(value, a, b, pasted), want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn u7_held_pastes_are_described_by_size_words_and_start() {
+        assert!(!holds_paste(SHOW_PASTE_MAX) && holds_paste(SHOW_PASTE_MAX + 1));
+        let text = "Vladimir Putin praised Iran on Monday.\n\n".repeat(30_000);
+        assert_eq!(
+            describe_held(&text),
+            "1.2 MB, 180,000 words: “Vladimir Putin praised Iran on Monday. Vladimir Putin …”"
+        );
+        assert_eq!(describe_held("Iran"), "0.1 MB, 1 word: “Iran”");
+        // control and direction-override characters are not shown
+        assert_eq!(describe_held("a\u{202e}b c"), "0.1 MB, 2 words: “ab c”");
+    }
 
     fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
         let mut out = if big_endian {

@@ -1331,6 +1331,8 @@ pub fn AddPanel() -> impl IntoView {
     // wasm memory costs milliseconds. `text` keeps it while the panel is closed.
     let text_box = NodeRef::<html::Textarea>::new();
     let text = StoredValue::new(String::new());
+    // A paste too long to show, held for the analysis in place of the box (U7).
+    let held = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
     let busy = move || ctx.busy();
     let add_text = move |_| {
@@ -1343,10 +1345,12 @@ pub fn AddPanel() -> impl IntoView {
         } else {
             n
         };
-        let pasted = text_box
-            .get_untracked()
-            .map(|t| t.value())
-            .unwrap_or_default();
+        let pasted = held.with_untracked(Clone::clone).unwrap_or_else(|| {
+            text_box
+                .get_untracked()
+                .map(|t| t.value())
+                .unwrap_or_default()
+        });
         match crate::upload::accept_text(&n, &pasted) {
             Ok(u) => {
                 errors.set(Vec::new());
@@ -1355,6 +1359,7 @@ pub fn AddPanel() -> impl IntoView {
                     if let Some(w) = add_uploads(ctx, vec![u]).await {
                         let _ = warnings.try_set(w);
                         text.set_value(String::new());
+                        let _ = held.try_set(None);
                         if let Some(t) = text_box.get_untracked() {
                             t.set_value("");
                         }
@@ -1367,6 +1372,31 @@ pub fn AddPanel() -> impl IntoView {
                 errors.set(vec![e.to_string()]);
             }
         }
+    };
+    // U7: a long paste is held, not laid out in the box (the browser would freeze on it).
+    let on_paste = move |ev: ev::ClipboardEvent| {
+        let Some(pasted) = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+        else {
+            return;
+        };
+        if !crate::upload::holds_paste(pasted.len()) {
+            return; // the box takes it as usual
+        }
+        let Some(t) = text_box.get_untracked() else {
+            return;
+        };
+        ev.prevent_default();
+        let at = |n: Result<Option<u32>, _>| n.ok().flatten().unwrap_or(u32::MAX) as usize;
+        let whole = crate::upload::splice_paste(
+            &t.value(),
+            at(t.selection_start()),
+            at(t.selection_end()),
+            &pasted,
+        );
+        t.set_value("");
+        held.set(Some(whole));
     };
     let on_drop = move |ev: ev::DragEvent| {
         ev.prevent_default();
@@ -1454,8 +1484,37 @@ pub fn AddPanel() -> impl IntoView {
                                 rows="8"
                                 node_ref=text_box
                                 prop:value=text.get_value()
+                                prop:hidden=move || held.with(Option::is_some)
+                                on:paste=on_paste
                             ></textarea>
                         </label>
+                        {move || {
+                            held.with(|h| h.as_deref().map(crate::upload::describe_held))
+                                .map(|about| {
+                                    view! {
+                                        <div class="ent-held" data-testid="add-held">
+                                            <p class="ent-held__about">
+                                                "Pasted: " <span data-testid="add-held-about">{about}</span>
+                                            </p>
+                                            <p class="ent-detail__meta">
+                                                "Too long to show here; it is analysed as pasted."
+                                            </p>
+                                            <button
+                                                type="button"
+                                                class="ent-button ent-button--small"
+                                                data-testid="add-held-clear"
+                                                disabled=busy
+                                                on:click=move |_| {
+                                                    held.set(None);
+                                                    ctx.focus_later(".ent-add .ent-input--area".into());
+                                                }
+                                            >
+                                                "Clear the paste"
+                                            </button>
+                                        </div>
+                                    }
+                                })
+                        }}
                         <button
                             type="button"
                             class="ent-button"

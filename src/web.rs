@@ -132,11 +132,14 @@ pub fn focus_first(root: &web_sys::Element, selector: &str) -> bool {
     }
 }
 
-/// Milliseconds from a fixed point (the page's clock), for timing slices of work.
+/// Milliseconds from a fixed point (the page's clock), for timing slices of work. Read
+/// after every step of an analysis, so the clock object is looked up once.
 pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or_else(js_sys::Date::now, |p| p.now())
+    thread_local! {
+        static CLOCK: Option<web_sys::Performance> =
+            web_sys::window().and_then(|w| w.performance());
+    }
+    CLOCK.with(|c| c.as_ref().map_or_else(js_sys::Date::now, |p| p.now()))
 }
 
 /// Gives the thread back to the browser (it paints, handles input), then resumes.

@@ -428,6 +428,91 @@ async fn the_text_box_keeps_its_text_while_closed_and_empties_once_added() {
     assert_eq!(m.by_id("your-article").len(), added);
 }
 
+/// Pastes `text` into the element as a browser does: a `paste` event carrying it, which
+/// inserts it unless a handler prevents that. Returns true when it was inserted.
+async fn paste(m: &Mounted, testid: &str, text: &str) -> bool {
+    let area: web_sys::HtmlTextAreaElement = m.one(testid).unchecked_into();
+    let data = web_sys::DataTransfer::new().unwrap();
+    data.set_data("text/plain", text).unwrap();
+    let init = web_sys::ClipboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_clipboard_data(Some(&data));
+    let ev = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+    let inserted = area.dispatch_event(&ev).unwrap();
+    if inserted {
+        // a synthetic event inserts nothing itself: do what the browser would
+        let v = area.value();
+        let at = area.selection_start().unwrap().unwrap_or(0) as usize;
+        area.set_value(&entente::upload::splice_paste(&v, at, at, text));
+    }
+    tick().await;
+    inserted
+}
+
+/// U7: a paste too long to show is held, with its size and first words, and is what gets
+/// analysed; a short paste goes in the box as usual.
+#[wasm_bindgen_test]
+async fn a_long_paste_is_held_not_shown_and_is_what_is_added() {
+    let m = mount("").await;
+    m.click_id("add-open").await;
+    let area = |m: &Mounted| -> web_sys::HtmlTextAreaElement { m.one("add-text").unchecked_into() };
+    assert!(
+        paste(&m, "add-text", "Putin praised Iran.").await,
+        "a short paste is the box's"
+    );
+    assert_eq!(area(&m).value(), "Putin praised Iran.");
+    assert_eq!(m.count("add-held"), 0);
+    // a long one goes where the caret is (at the end here), and the box empties and hides
+    let long = "Vladimir Putin praised Iran on Monday.\n\n".repeat(2000); // 80,000 bytes
+    area(&m).set_selection_range(19, 19).unwrap();
+    assert!(
+        !paste(&m, "add-text", &format!(" {long}")).await,
+        "the long paste is held"
+    );
+    assert_eq!(area(&m).value(), "", "nothing laid out in the box");
+    assert!(area(&m).hidden());
+    assert_eq!(
+        m.text("add-held-about"),
+        "0.1 MB, 12,003 words: “Putin praised Iran. Vladimir Putin praised Iran on …”"
+    );
+    // closing and opening the panel keeps it
+    m.click_id("add-close").await;
+    m.click_id("add-open").await;
+    assert_eq!(m.count("add-held"), 1);
+    m.type_in("add-name", "held").await;
+    m.click_id("add-submit").await;
+    assert!(
+        until(60_000, || m.text("status-msg").starts_with("Added held")).await,
+        "{}",
+        m.text("status-msg")
+    );
+    assert_eq!(m.count("add-held"), 0, "the paste is let go once added");
+    assert!(!area(&m).hidden());
+    // what was added is the box's text with the paste after it: 2,001 sentences
+    let reader = m.by_id("your-article");
+    assert_eq!(
+        reader.len(),
+        2,
+        "the fixture's own article and the held one"
+    );
+}
+
+/// U7: clearing a held paste brings the empty box back.
+#[wasm_bindgen_test]
+async fn a_held_paste_can_be_cleared() {
+    let m = mount("").await;
+    m.click_id("add-open").await;
+    let long = "Iran thanked Russia. ".repeat(4000); // 84,000 bytes
+    assert!(!paste(&m, "add-text", &long).await);
+    assert_eq!(m.count("add-held"), 1);
+    m.click_id("add-held-clear").await;
+    assert_eq!(m.count("add-held"), 0);
+    let area: web_sys::HtmlTextAreaElement = m.one("add-text").unchecked_into();
+    assert!(!area.hidden());
+    assert_eq!(area.value(), "");
+}
+
 /// Waits (ticking) until `done` holds, for at most `ms` milliseconds; false on time-out.
 async fn until(ms: i32, mut done: impl FnMut() -> bool) -> bool {
     for _ in 0..ms / 20 {
