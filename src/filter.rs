@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use entente_core::sort;
 use entente_core::summary::{self, ActorSummary, RelRef};
 use entente_core::{ActorKind, Relation};
 
@@ -311,11 +312,15 @@ pub struct Choice {
 pub fn choices(corpus: &PageCorpus, facet: Facet) -> Vec<Choice> {
     match facet {
         Facet::Country => {
-            let mut v: Vec<Choice> = corpus
+            // each code once, in order (one shared sort, not a BTreeSet's own)
+            let mut codes: Vec<String> = corpus
                 .actors
                 .values()
                 .filter_map(|a| a.country.clone())
-                .collect::<std::collections::BTreeSet<_>>()
+                .collect();
+            sort::sort(&mut codes);
+            codes.dedup();
+            let mut v: Vec<Choice> = codes
                 .into_iter()
                 .map(|code| Choice {
                     label: match corpus.country_name(&code) {
@@ -325,7 +330,7 @@ pub fn choices(corpus: &PageCorpus, facet: Facet) -> Vec<Choice> {
                     value: code,
                 })
                 .collect();
-            v.sort_by(|a, b| a.label.cmp(&b.label));
+            sort::sort_by(&mut v, |a, b| a.label.cmp(&b.label));
             v
         }
         Facet::Leader => {
@@ -338,7 +343,7 @@ pub fn choices(corpus: &PageCorpus, facet: Facet) -> Vec<Choice> {
                     label: a.name.clone(),
                 })
                 .collect();
-            v.sort_by(|a, b| a.label.cmp(&b.label));
+            sort::sort_by(&mut v, |a, b| a.label.cmp(&b.label));
             v
         }
         Facet::Kind => ActorKind::ALL
@@ -435,7 +440,7 @@ pub fn by_counterpart(
         .into_iter()
         .map(|(k, (s, t))| (k.to_string(), s, t))
         .collect();
-    v.sort_by(|a, b| {
+    sort::sort_by(&mut v, |a, b| {
         (b.1.len() + b.2.len())
             .cmp(&(a.1.len() + a.2.len()))
             .then_with(|| corpus.name(&a.0).cmp(corpus.name(&b.0)))

@@ -66,7 +66,7 @@ pub fn segments(body: &str, range: Span, marks: &[(Span, Mark)]) -> Vec<Segment>
         cuts.push(s);
         cuts.push(e);
     }
-    cuts.sort_unstable();
+    entente_core::sort::sort(&mut cuts);
     cuts.dedup();
     let mut out: Vec<Segment> = Vec::new();
     for w in cuts.windows(2) {

@@ -204,11 +204,11 @@ pub fn graph(
             weight: a.importance() as f64,
         })
         .collect();
-    let index: BTreeMap<&str, usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    // Filled by insertion, not collected: `collect` would sort with a copy of std's sort.
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        index.insert(n.id.as_str(), i);
+    }
     let mut pairs: BTreeMap<(usize, usize), QuadCounts> = BTreeMap::new();
     for rr in kept {
         let Some(r) = rr.get(&corpus.docs) else {

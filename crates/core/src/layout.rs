@@ -103,7 +103,7 @@ pub fn layout(nodes: &[Node], edges: &[Edge], width: f64, height: f64) -> Vec<(f
 
     // L1: sunflower spiral in an ellipse filling 90% of the inner box, heaviest first.
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&i, &j| {
+    crate::sort::sort_by(&mut order, |&i, &j| {
         node_w[j]
             .total_cmp(&node_w[i])
             .then_with(|| nodes[i].id.cmp(&nodes[j].id))

@@ -14,6 +14,7 @@ pub mod kb;
 pub mod layout;
 pub mod model;
 pub mod relations;
+pub mod sort;
 pub mod summary;
 pub mod text;
 

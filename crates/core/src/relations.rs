@@ -187,7 +187,7 @@ impl Coder {
             .flat_map(|(ai, a)| a.mentions.iter().map(move |m| (m.start, m.end, ai)))
             .filter(|&(s, e, _)| s < e && e <= body.len())
             .collect();
-        all.sort_unstable();
+        crate::sort::sort(&mut all);
         // Sentences longer than MAX_SENTENCE are coded in pieces cut at white space, so the
         // work per sentence stays bounded whatever the splitter returns.
         let pieces: Vec<(usize, Span)> = sentences
@@ -291,7 +291,7 @@ impl Coder {
             c.paras = Some(scope::paragraphs(body));
             let mut order: Vec<usize> = (0..c.sents.len()).collect();
             if !order.is_sorted_by_key(|&i| c.sents[i].span.start) {
-                order.sort_by_key(|&i| c.sents[i].span.start);
+                crate::sort::sort_by_key(&mut order, |&i| c.sents[i].span.start);
             }
             c.order = order;
         }
@@ -562,7 +562,7 @@ fn merge(lex: &Lexicon, s: &Sent, drafts: Vec<Draft>) -> Vec<Draft> {
                         k.flags.push(f);
                     }
                 }
-                k.flags.sort();
+                crate::sort::sort(&mut k.flags);
                 if k.by.is_none() {
                     k.by = d.by;
                 }

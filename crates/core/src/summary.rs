@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::hash::FastMap;
 use crate::model::{ActorKind, Document, Flag, Quad, Relation, RoleInfo};
+use crate::sort::sort_by;
 
 /// Where a relation is: `docs[doc].relations[rel]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -218,17 +219,16 @@ pub fn actors(docs: &[Document], keep: impl Fn(RelRef, &Relation) -> bool) -> Ve
             s.mean_goldstein_received = mean(t.received);
             let mut v: Vec<(String, usize)> =
                 t.counter.iter().map(|(k, n)| (k.to_string(), *n)).collect();
-            v.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+            sort_by(&mut v, |x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
             s.counterparts = v;
             let mut ev = t.evidence;
-            // strongest first, then in document order (references are unique, so an
-            // unstable sort gives the one order)
-            ev.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+            // strongest first, then in document order (references are unique: no ties)
+            sort_by(&mut ev, |x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
             s.evidence = ev.into_iter().map(|(_, rr)| rr).collect();
             s
         })
         .collect();
-    out.sort_by(|x, y| {
+    sort_by(&mut out, |x, y| {
         y.importance()
             .cmp(&x.importance())
             .then_with(|| x.name.cmp(&y.name))

@@ -14,6 +14,7 @@
 //! | PROP-FIND | `ActorMatcher::find` with arbitrary sentence spans: mentions valid |
 //! | PROP-STEPS | `Engine::job` run in steps of any budget gives the document `Engine::analyze` gives, with progress that never goes back and is 1 only at the end |
 //! | PROP-LAYOUT | `layout::layout` with any weights (NaN, infinite, negative), dangling edges and any box: one finite position per node, inside the box |
+//! | PROP-SORT | `sort::sort_by`, `sort_by_key` and `sort` give what std's `sort_by`, `sort_by_key` and `sort` give, ties included, for any length and any keys |
 //!
 //! Failing cases are not written to disk (`failure_persistence: None`); proptest prints
 //! the minimal input when a property fails. The seed is fixed (see [`config`]): a deeper,
@@ -28,7 +29,7 @@ use std::sync::OnceLock;
 use entente_core::actors::ActorMatcher;
 use entente_core::kb::KnowledgeBase;
 use entente_core::layout::{layout, Edge, Node};
-use entente_core::{corpus, text, Actor, Document, Engine, Relation, Span};
+use entente_core::{corpus, sort, text, Actor, Document, Engine, Relation, Span};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -581,5 +582,39 @@ proptest! {
                     "({}, {}) outside {} x {}", x, y, width, height);
             }
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// PROP-SORT: few distinct keys (many ties, long runs) and many; lengths across the
+    /// insertion and merge paths. The second field tells tied elements apart.
+    #[test]
+    fn shared_sort_is_std_sort(
+        keys in prop_oneof![vec(0..4u8, 0..200), vec(any::<u8>(), 0..700)],
+        reversed in any::<bool>(),
+    ) {
+        let input: Vec<(u8, usize)> = keys.iter().copied().zip(0..).collect();
+        let cmp = |a: &(u8, usize), b: &(u8, usize)| {
+            if reversed { b.0.cmp(&a.0) } else { a.0.cmp(&b.0) }
+        };
+        let mut want = input.clone();
+        want.sort_by(cmp);
+        let mut got = input.clone();
+        sort::sort_by(&mut got, cmp);
+        prop_assert_eq!(&got, &want);
+
+        let mut want = input.clone();
+        want.sort_by_key(|p| p.0 / 2);
+        let mut got = input;
+        sort::sort_by_key(&mut got, |p| p.0 / 2);
+        prop_assert_eq!(&got, &want);
+
+        let mut want = keys.clone();
+        want.sort();
+        let mut got = keys;
+        sort::sort(&mut got);
+        prop_assert_eq!(got, want);
     }
 }

@@ -286,7 +286,7 @@ impl ActorMatcher {
         self.organizations(&mut s);
         self.states(&mut s);
         let mut out = s.out;
-        out.sort_by_key(|f| f.fs);
+        crate::sort::sort_by_key(&mut out, |f| f.fs);
         out
     }
 
@@ -869,7 +869,7 @@ impl ActorMatcher {
         for r in runs.iter().filter(|r| !r.org) {
             anchors.push((r.ts, Anchor::Run(*r)));
         }
-        anchors.sort_by_key(|a| a.0);
+        crate::sort::sort_by_key(&mut anchors, |a| a.0);
         for (_, a) in anchors {
             match a {
                 Anchor::Full(h) => {

@@ -335,7 +335,7 @@ impl Scanner {
             }
         }
         // MATCH-LL: leftmost, then longest; equal spans merge their meanings.
-        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        crate::sort::sort_by(&mut cands, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut hits: Vec<Hit> = Vec::new();
         let mut last_end = 0;
         for (fs, fe, targets, the_tok) in cands {

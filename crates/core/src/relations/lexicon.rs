@@ -509,7 +509,7 @@ impl Lexicon {
             }
         }
         // Two phrases never cover the same tokens (each phrase is one pattern).
-        out.sort_unstable_by_key(|h| (h.end, h.start));
+        crate::sort::sort_by_key(&mut out, |h| (h.end, h.start));
         out
     }
 

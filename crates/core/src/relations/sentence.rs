@@ -4,6 +4,7 @@
 use super::lexicon::{Form, Hit, Kind, Lexicon};
 use super::tokens::{range, tokenize, Token};
 use crate::model::{Actor, ActorKind, Span};
+use crate::sort::{sort_by, sort_by_key};
 
 /// An actor mention on tokens `ts..te`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,14 +168,16 @@ fn mentions(
         }
     }
     // Longest first, then drop any mention overlapping a kept one.
-    out.sort_by(|a, b| (b.te - b.ts).cmp(&(a.te - a.ts)).then(a.ts.cmp(&b.ts)));
+    sort_by(&mut out, |a, b| {
+        (b.te - b.ts).cmp(&(a.te - a.ts)).then(a.ts.cmp(&b.ts))
+    });
     let mut kept: Vec<Ment> = Vec::new();
     for m in out {
         if kept.iter().all(|k| m.te <= k.ts || k.te <= m.ts) {
             kept.push(m);
         }
     }
-    kept.sort_by_key(|m| (m.ts, m.actor));
+    sort_by_key(&mut kept, |m| (m.ts, m.actor));
     // A comparison is not a party ("NATO-like"), nor a state adjective before a non-state
     // group ("Syrian rebels", "Iranian protesters").
     kept.retain(|m| {
@@ -261,7 +264,7 @@ fn marks(lex: &Lexicon, hits: &[Hit]) -> Vec<Mark> {
         Kind::LimBefore | Kind::LimAfter => !limx.iter().any(|x| overl(x, m)),
         _ => true,
     });
-    out.sort_by_key(|m| (m.start, m.end));
+    sort_by_key(&mut out, |m| (m.start, m.end));
     out
 }
 
@@ -373,7 +376,7 @@ fn anaphora(
     }
     if !extra.is_empty() {
         s.ments.extend(extra);
-        s.ments.sort_by_key(|m| (m.ts, m.te));
+        sort_by_key(&mut s.ments, |m| (m.ts, m.te));
     }
 }
 
@@ -423,7 +426,7 @@ fn cues(lex: &Lexicon, s: &Sent, hits: &[Hit]) -> Vec<CueAt> {
         }
     }
     // Longest first; at equal length an ignore phrase wins, then the earlier one.
-    cands.sort_by(|a, b| {
+    sort_by(&mut cands, |a, b| {
         (b.te - b.ts)
             .cmp(&(a.te - a.ts))
             .then(a.rule.is_some().cmp(&b.rule.is_some()))
@@ -485,7 +488,7 @@ fn cues(lex: &Lexicon, s: &Sent, hits: &[Hit]) -> Vec<CueAt> {
             joint: false,
         });
     }
-    out.sort_by_key(|c| c.ts);
+    sort_by_key(&mut out, |c| c.ts);
     out
 }
 
