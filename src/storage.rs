@@ -17,6 +17,7 @@
 //! in-memory store per thread, so page logic can be tested without a browser.
 
 use std::fmt;
+use std::future::Future;
 
 use serde::{Deserialize, Serialize};
 
@@ -226,11 +227,35 @@ pub fn load_from(store: &impl Store) -> Result<Vec<UserArticle>, StorageError> {
 /// [`StorageError::Corrupt`] or [`StorageError::OldFormat`] if the stored value is
 /// unreadable; in every case the stored value is unchanged.
 pub fn save_to(store: &mut impl Store, articles: &[UserArticle]) -> Result<(), StorageError> {
-    if let Some(raw) = store.get()? {
-        decode(&raw)?;
-    }
+    check_stored(store)?;
+    store.set(&encode(articles))
+}
+
+/// [`save_to`] with `pause` between its parts: reading and checking what is stored, making
+/// the new envelope, and writing it. Each is a pass over every stored text, tens of
+/// milliseconds for megabytes, so a page gives the browser the thread between them; the
+/// write is still one `setItem` (S1).
+///
+/// # Errors
+/// As [`save_to`].
+pub async fn save_to_paced<P: Future<Output = ()>>(
+    store: &mut impl Store,
+    articles: &[UserArticle],
+    mut pause: impl FnMut() -> P,
+) -> Result<(), StorageError> {
+    check_stored(store)?;
+    pause().await;
     let value = encode(articles);
+    pause().await;
     store.set(&value)
+}
+
+/// The stored value, if any, must be readable before it is replaced (S2, S3).
+fn check_stored(store: &impl Store) -> Result<(), StorageError> {
+    match store.get()? {
+        Some(raw) => decode(&raw).map(drop),
+        None => Ok(()),
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -345,6 +370,17 @@ pub fn save(articles: &[UserArticle]) -> Result<(), StorageError> {
     save_to(&mut backend::open()?, articles)
 }
 
+/// [`save`] giving the thread back with `pause` between its parts ([`save_to_paced`]).
+///
+/// # Errors
+/// As [`save`].
+pub async fn save_paced<P: Future<Output = ()>>(
+    articles: &[UserArticle],
+    pause: impl FnMut() -> P,
+) -> Result<(), StorageError> {
+    save_to_paced(&mut backend::open()?, articles, pause).await
+}
+
 /// The stored value exactly as it is, for the user to download before discarding an
 /// unreadable one (S2).
 ///
@@ -399,6 +435,55 @@ mod tests {
             text: text.into(),
             warning: None,
         }
+    }
+
+    /// Polls a future whose pauses are all ready: it finishes in one poll.
+    fn block_on<F: Future>(f: F) -> F::Output {
+        let mut f = std::pin::pin!(f);
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        match f.as_mut().poll(&mut cx) {
+            std::task::Poll::Ready(v) => v,
+            std::task::Poll::Pending => panic!("a ready pause left the save pending"),
+        }
+    }
+
+    #[test]
+    fn s1_a_paced_save_pauses_between_its_parts_and_writes_once() {
+        let articles = vec![article("a", "Putin praised Iran.")];
+        let mut store = Fake {
+            value: Some(encode(&[article("old", "Iran thanked Russia.")])),
+            ..Fake::default()
+        };
+        let pauses = std::cell::Cell::new(0);
+        let pause = || {
+            pauses.set(pauses.get() + 1);
+            std::future::ready(())
+        };
+        assert_eq!(
+            block_on(save_to_paced(&mut store, &articles, pause)),
+            Ok(())
+        );
+        assert_eq!((pauses.get(), store.writes), (2, 1));
+        assert_eq!(load_from(&store), Ok(articles.clone()));
+        // S2: an unreadable stored value stops it before any pause or write
+        let mut corrupt = Fake {
+            value: Some("{not json".into()),
+            ..Fake::default()
+        };
+        pauses.set(0);
+        let got = block_on(save_to_paced(&mut corrupt, &articles, pause));
+        assert!(matches!(got, Err(StorageError::Corrupt { .. })), "{got:?}");
+        assert_eq!((pauses.get(), corrupt.writes), (0, 0));
+        assert_eq!(corrupt.value.as_deref(), Some("{not json"));
+        // S1: a refused write leaves the old value
+        let mut full = Fake {
+            value: Some(encode(&[])),
+            fail_set: Some(StorageError::QuotaExceeded),
+            ..Fake::default()
+        };
+        let got = block_on(save_to_paced(&mut full, &articles, pause));
+        assert_eq!(got, Err(StorageError::QuotaExceeded));
+        assert_eq!(full.value, Some(encode(&[])));
     }
 
     #[test]

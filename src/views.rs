@@ -1154,7 +1154,7 @@ async fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Option<Ve
     web::pause().await;
     // a save the browser refuses is said in the panel and the status line (S1)
     let unsaved = if ctx.persist {
-        crate::storage::save(&stored).err()
+        crate::storage::save_paced(&stored, web::pause).await.err()
     } else {
         None
     };
