@@ -15,6 +15,8 @@
 #   scripts/bench-page.sh --no-build --trace   # no table: one load per corpus under Chromium's
 #                                          # tracing: main-thread time by event (wasm lazy
 #                                          # compilation, style, layout, paint)
+#   scripts/bench-page.sh --no-build --paste   # the long tasks of a 1 MB and a 5 MB paste, from
+#                                          # the paste until it is added (issue 7)
 #   scripts/bench-page.sh --phases         # no table: the steps before the first cards timed
 #                                          # apart with the engine alone (builds bench/pkg-z)
 # Other options go to bench/page.mjs (--loads N, --inputs N, --articles N, --dist DIR).
