@@ -50,7 +50,8 @@
 //   through the DevTools protocol is a long task of its own), then "Analyse and add": the
 //   main thread's long tasks (over 50 ms, the Long Tasks API) from the paste until the
 //   status line says it was added, and the time to that; for 1 MB and 5 MB (seed 002
-//   repeated), in fresh contexts, N loads each (issue 7: the page never freezes for long).
+//   repeated) and for 5 MB of its words on one line, in fresh contexts, N loads each
+//   (issue 7: the page never freezes for long).
 // --phases: no table; times apart, in a fresh page, the steps the page takes before its
 //   first cards, with the engine alone (bench/pkg-z: crates/bench-wasm at the release profile
 //   and wasm-opt -Oz, as shipped; scripts/bench-page.sh --phases builds it): fetch, compile
@@ -468,12 +469,21 @@ function report(version, files, results, quotaChars) {
 async function pasteTasks(open, load) {
   const seed = readFileSync(join(root, SEED_FILES[2]), "utf8");
   const rows = [];
-  for (const mb of [1, 5]) {
-    // the page takes up to 5 MiB: the most whole copies of the seed under 5,000,000 bytes
-    const text = seed.repeat(Math.floor((mb * 1e6) / Buffer.byteLength(seed)));
+  // the page takes up to 5 MiB: the most whole copies of the seed under 1 or 5 million
+  // bytes; and the seed's words as one 5 MB line (no paragraph to cut the work at)
+  const copies = (mb) => seed.repeat(Math.floor((mb * 1e6) / Buffer.byteLength(seed)));
+  const words = seed.split(/\s+/).filter(Boolean);
+  let line = "";
+  for (let i = 0; line.length < 5e6 - 40; i++) line += words[i % words.length] + " ";
+  const texts = [
+    ["1 MB", copies(1)],
+    ["5 MB", copies(5)],
+    ["5 MB, one line", line.trimEnd()],
+  ];
+  for (const [label, text] of texts) {
     const runs = [];
     for (let i = 0; i < loads; i++) {
-      process.stderr.write(`bench-page: paste ${mb} MB, run ${i + 1}/${loads}… `);
+      process.stderr.write(`bench-page: paste ${label}, run ${i + 1}/${loads}… `);
       const { context, page } = await open(null);
       await load(page, null);
       await page.locator('[data-testid="add-open"]').click();
@@ -518,7 +528,7 @@ async function pasteTasks(open, load) {
     const longest = runs.map((r) => Math.max(0, ...r.tasks.map((t) => t[1])));
     const worst = runs[longest.indexOf(median(longest))] ?? runs[0];
     rows.push([
-      `${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB`,
+      `${label} (${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB)`,
       String(runs.length),
       `${ms(best(runs.map((r) => r.added)))} / ${ms(median(runs.map((r) => r.added)))}`,
       `${median(runs.map((r) => r.tasks.length))}`,
