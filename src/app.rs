@@ -308,7 +308,9 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
                 saved = yours;
                 unreadable = problem;
             }
-            PageCorpus::build(&engine, Source::seeds(crate::seeds::SEEDS))
+            // analysed at build time (src/pack.rs); analysed here only if that did not read
+            PageCorpus::bundled()
+                .unwrap_or_else(|| PageCorpus::build(&engine, Source::seeds(crate::seeds::SEEDS)))
         }
     };
     let embed = options.embed.clone();
