@@ -53,6 +53,19 @@ pub struct BatchProgress {
 }
 
 impl BatchProgress {
+    /// What a batch of `sources` shows before its first slice: its first article at 0%.
+    /// `None` for no sources.
+    pub fn waiting(sources: &[Source]) -> Option<BatchProgress> {
+        let first = sources.first()?;
+        Some(BatchProgress {
+            name: first.name.clone(),
+            index: 1,
+            count: sources.len(),
+            stage: Stage::Sentences,
+            fraction: 0.0,
+        })
+    }
+
     /// Whole per cent, rounded down, so 100 only when done.
     pub fn percent(&self) -> u32 {
         (self.fraction.clamp(0.0, 1.0) * 100.0).floor() as u32
@@ -297,6 +310,13 @@ mod tests {
             ..p
         };
         assert_eq!(one.line(), "Analysing “note”: finding actors, 99%");
+        // before the first slice: the first article at 0%, and nothing for no articles
+        let waiting = BatchProgress::waiting(&sources(&[("a", "x"), ("b", "y")])).unwrap();
+        assert_eq!(
+            waiting.line(),
+            "Analysing “a” (1 of 2): finding sentences, 0%"
+        );
+        assert_eq!(BatchProgress::waiting(&[]), None);
         assert_eq!(batch_fraction(0, 0, 0.5, 0), 1.0);
         assert_eq!(batch_fraction(100, 100, 0.5, 400), 0.375);
         assert_eq!(batch_fraction(100, 100, 7.0, 400), 0.5);

@@ -256,6 +256,10 @@ fn stored_sources(
 /// the view asked for (`asked`) is checked again against the whole corpus, unless the reader
 /// has moved on from `start` meanwhile.
 fn load_saved(ctx: Ctx, saved: Vec<Source>, asked: ViewState, start: ViewState) {
+    // Busy from the first paint: adding or removing while the saved articles are still out
+    // of the corpus would save over them.
+    ctx.loading
+        .set(crate::analysis::BatchProgress::waiting(&saved));
     leptos::task::spawn_local(async move {
         // the first cards paint before the engine is built (SL5 in src/analysis.rs)
         web::pause().await;
