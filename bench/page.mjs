@@ -595,7 +595,7 @@ function summarise(profile, title) {
     ["knowledge base and lexicons parse (serde_json)", /serde|from_json|KnowledgeBase|Lexicon::builtin|::builtin/],
     ["matcher build (aho-corasick)", /aho_corasick::.*(build|Builder)|ActorMatcher::new|nfa::|dfa::Builder/],
     ["analysis (entente_core)", /entente_core::/],
-    ["page corpus and filters (entente::corpus, filter, ...)", /entente::(corpus|filter|present|highlight|url|storage)/],
+    ["page corpus and filters (entente::corpus, filter, pack, ...)", /entente::(corpus|filter|present|highlight|url|storage|pack)/],
     ["render (Leptos, DOM calls)", /tachys|reactive_graph|leptos|entente::(app|views)|web_sys|js_sys|wasm_bindgen|__wbg/],
     ["allocator", /dlmalloc|__rust_(alloc|dealloc|realloc)|__rdl_|memcpy|memmove|memset/],
   ];

@@ -5,14 +5,19 @@
 //!
 //! Rules (ids used in the tests):
 //! - SL1: a slice stops at [`SLICE_MS`] of work (checked every [`STEP_BYTES`] of text),
-//!   then the page gets the thread back before the next slice.
+//!   then the page gets the thread back before the next slice; a slice goes on from one
+//!   article into the next, so a batch of many small articles pauses as often as a large one.
 //! - SL2: progress is over all the articles of a batch, by their bytes; it never goes back.
 //! - SL3: a batch that is cancelled returns nothing: no article of it is added, nothing is
 //!   saved, and the text the reader gave is left where it was.
 //! - SL4: a batch of more than [`PAINT_FIRST_BYTES`] shows its bar (at 0%) and lets the page
 //!   paint before its first article is started.
+//! - SL5: the engine is built at its first use ([`engine`]), once for every explorer of the
+//!   page; the bundled seeds come analysed ([`crate::pack`]), so the first cards never wait
+//!   for it, and the saved articles' analysis builds it after the first paint.
 
 use std::future::Future;
+use std::sync::OnceLock;
 
 use entente_core::{Document, Engine, Stage};
 
@@ -28,6 +33,13 @@ pub const STEP_BYTES: usize = 2048;
 /// Above this many bytes a batch paints its bar before it starts (SL4).
 pub const PAINT_FIRST_BYTES: usize = 64 * 1024;
 
+/// The built-in engine, built at the first call and shared by every explorer of the page
+/// (SL5): building it (knowledge base, lexicons, matchers) takes about 90 ms in the page.
+pub fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(Engine::builtin)
+}
+
 /// How far a batch has come, for the progress bar (SL2).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchProgress {
@@ -41,6 +53,19 @@ pub struct BatchProgress {
 }
 
 impl BatchProgress {
+    /// What a batch of `sources` shows before its first slice: its first article at 0%.
+    /// `None` for no sources.
+    pub fn waiting(sources: &[Source]) -> Option<BatchProgress> {
+        let first = sources.first()?;
+        Some(BatchProgress {
+            name: first.name.clone(),
+            index: 1,
+            count: sources.len(),
+            stage: Stage::Layout,
+            fraction: 0.0,
+        })
+    }
+
     /// Whole per cent, rounded down, so 100 only when done.
     pub fn percent(&self) -> u32 {
         (self.fraction.clamp(0.0, 1.0) * 100.0).floor() as u32
@@ -99,13 +124,20 @@ pub async fn run<P: Future<Output = ()>>(
     }
     let mut before = 0;
     let mut docs = Vec::with_capacity(sources.len());
+    // A slice runs on from one article into the next: many small articles (a reader's saved
+    // ones) must pause as often as one large one.
+    let mut slice = now();
     for (i, source) in sources.iter().enumerate() {
         let mut job = engine.job(&source.key, source.text.as_str());
+        let last = i + 1 == sources.len();
         loop {
-            let start = now();
             let mut p = job.progress();
-            while !job.is_done() && now() - start < SLICE_MS {
+            while !job.is_done() && now() - slice < SLICE_MS {
                 p = job.step(STEP_BYTES);
+            }
+            let done = job.is_done();
+            if done && !last && now() - slice < SLICE_MS {
+                break; // time left in this slice for the next article
             }
             report(BatchProgress {
                 name: source.name.clone(),
@@ -114,12 +146,16 @@ pub async fn run<P: Future<Output = ()>>(
                 stage: p.stage,
                 fraction: batch_fraction(before, source.text.len(), p.fraction, total),
             });
-            if job.is_done() {
+            if done && last {
                 break;
             }
             pause().await;
             if cancelled() {
                 return None;
+            }
+            slice = now();
+            if done {
+                break;
             }
         }
         before += source.text.len();
@@ -197,6 +233,40 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0], engine.analyze("yours:first", SEED));
         assert_eq!(docs[1], engine.analyze("yours:second", &long));
+    }
+
+    /// Regression: each article used to start a fresh slice, so a batch of small articles
+    /// (the reader's saved ones) ran as one long task with no pause at all.
+    #[test]
+    fn sl1_many_small_articles_share_their_slices() {
+        let engine = Engine::builtin();
+        let texts: Vec<(String, &str)> = (0..100)
+            .map(|i| (format!("n{i}"), "Putin praised Iran. Iran thanked Russia."))
+            .collect();
+        let named: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), *t)).collect();
+        let batch = sources(&named);
+        let (clock, read) = ticking();
+        let pauses = Cell::new(0);
+        let mut seen: Vec<BatchProgress> = Vec::new();
+        let docs = block_on(run(
+            &engine,
+            &batch,
+            || read(&clock),
+            || {
+                pauses.set(pauses.get() + 1);
+                ready(())
+            },
+            |p| seen.push(p),
+            || false,
+        ))
+        .expect("not cancelled");
+        // each article reads the clock at least twice (a step, the look at what is left), so
+        // 100 of them are at least 200 ms of this clock: 20 slices of 10 ms
+        assert!(pauses.get() >= 15, "{} pauses", pauses.get());
+        assert!(seen.windows(2).all(|w| w[1].fraction >= w[0].fraction));
+        assert_eq!(seen.last().map(|p| (p.index, p.fraction)), Some((100, 1.0)));
+        assert_eq!(docs.len(), 100);
+        assert_eq!(docs[99], engine.analyze("yours:n99", texts[99].1));
     }
 
     #[test]
@@ -285,6 +355,13 @@ mod tests {
             ..p
         };
         assert_eq!(one.line(), "Analysing “note”: finding actors, 99%");
+        // before the first slice: the first article at 0%, and nothing for no articles
+        let waiting = BatchProgress::waiting(&sources(&[("a", "x"), ("b", "y")])).unwrap();
+        assert_eq!(
+            waiting.line(),
+            "Analysing “a” (1 of 2): reading the layout, 0%"
+        );
+        assert_eq!(BatchProgress::waiting(&[]), None);
         assert_eq!(batch_fraction(0, 0, 0.5, 0), 1.0);
         assert_eq!(batch_fraction(100, 100, 0.5, 400), 0.375);
         assert_eq!(batch_fraction(100, 100, 7.0, 400), 0.5);

@@ -5,9 +5,6 @@
 use std::collections::HashSet;
 
 use entente_core::summary::{ActorSummary, RelRef};
-use std::sync::Arc;
-
-use entente_core::Engine;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -95,8 +92,6 @@ pub struct Ctx {
     /// The "add your own article" panel is open.
     pub adding: RwSignal<bool>,
     pub theme: RwSignal<Theme>,
-    /// Shared with the analyses under way (they hold it across pauses).
-    pub engine: StoredValue<Arc<Engine>>,
     /// The analysis of added articles under way, if any (src/analysis.rs).
     pub analysing: RwSignal<Option<crate::analysis::BatchProgress>>,
     /// Set by the Cancel button; the analysis stops at its next pause.
@@ -261,10 +256,16 @@ fn stored_sources(
 /// the view asked for (`asked`) is checked again against the whole corpus, unless the reader
 /// has moved on from `start` meanwhile.
 fn load_saved(ctx: Ctx, saved: Vec<Source>, asked: ViewState, start: ViewState) {
-    let engine = ctx.engine.get_value();
+    // Busy from the first paint: adding or removing while the saved articles are still out
+    // of the corpus would save over them.
+    ctx.loading
+        .set(crate::analysis::BatchProgress::waiting(&saved));
     leptos::task::spawn_local(async move {
+        // the first cards paint before the engine is built (SL5 in src/analysis.rs)
+        web::pause().await;
+        let engine = crate::analysis::engine();
         let docs = crate::analysis::run(
-            &engine,
+            engine,
             &saved,
             web::now_ms,
             web::pause,
@@ -280,7 +281,7 @@ fn load_saved(ctx: Ctx, saved: Vec<Source>, asked: ViewState, start: ViewState) 
         };
         let _ = ctx
             .corpus
-            .try_update(|c| c.add(&engine, saved.into_iter().zip(docs).collect()));
+            .try_update(|c| c.add(engine, saved.into_iter().zip(docs).collect()));
         let _ = ctx.loading.try_set(None);
         if ctx.state.try_get_untracked().as_ref() == Some(&start) {
             let (s, notices) = ctx.corpus.with_untracked(|c| c.validate(asked));
@@ -295,7 +296,6 @@ fn load_saved(ctx: Ctx, saved: Vec<Source>, asked: ViewState, start: ViewState) 
 
 /// The explorer. Mount it with [`crate::mount`] or [`crate::mount_to`].
 pub fn explorer(options: AppOptions) -> impl IntoView {
-    let engine = Engine::builtin();
     let mut notices: Vec<String> = Vec::new();
     // The reader's saved articles are analysed after the first paint, in slices.
     let mut saved: Vec<Source> = Vec::new();
@@ -308,7 +308,13 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
                 saved = yours;
                 unreadable = problem;
             }
-            PageCorpus::build(&engine, Source::seeds(crate::seeds::SEEDS))
+            // analysed at build time (src/pack.rs); the engine only if that did not read
+            PageCorpus::bundled().unwrap_or_else(|| {
+                PageCorpus::build(
+                    crate::analysis::engine(),
+                    Source::seeds(crate::seeds::SEEDS),
+                )
+            })
         }
     };
     let embed = options.embed.clone();
@@ -364,7 +370,6 @@ pub fn explorer(options: AppOptions) -> impl IntoView {
         counts,
         adding: RwSignal::new(false),
         theme: RwSignal::new(theme0),
-        engine: StoredValue::new(Arc::new(engine)),
         analysing: RwSignal::new(None),
         cancel: RwSignal::new(false),
         loading: RwSignal::new(None),

@@ -112,6 +112,23 @@ impl PageCorpus {
         })
     }
 
+    /// The bundled seeds as the built-in engine analysed them at build time
+    /// ([`crate::pack`]): the corpus [`PageCorpus::build`] makes of them, with no engine to
+    /// build and nothing to analyse. `None` only if the packed form does not read, which
+    /// the tests rule out.
+    pub fn bundled() -> Option<Self> {
+        let seeds = crate::seeds::SEEDS;
+        let texts: Vec<&str> = seeds.iter().map(|(_, text)| *text).collect();
+        let u = crate::pack::decode(crate::seeds::PACKED, &texts)?;
+        let names = u.country_names;
+        Some(Self::from_parts(
+            u.docs,
+            u.bodies,
+            Source::seeds(seeds),
+            |code| names.get(code).cloned(),
+        ))
+    }
+
     /// Assembles a corpus from documents already analysed (tests build them by hand).
     /// `state_name` gives a country's name from its code.
     pub fn from_parts(
@@ -326,8 +343,21 @@ impl PageCorpus {
 
 #[cfg(test)]
 mod tests {
+    use crate::corpus::{PageCorpus, Source};
     use crate::fixtures::*;
     use crate::url::{to_query, ViewState};
+    use entente_core::Engine;
+
+    #[test]
+    fn bundled_seeds_are_a_fresh_analysis() {
+        // the analysis build.rs packed into the page is the engine's of today (PK1-PK3)
+        let fresh = PageCorpus::build(&Engine::builtin(), Source::seeds(crate::seeds::SEEDS));
+        let bundled = PageCorpus::bundled().expect("the packed seeds read");
+        assert_eq!(bundled.docs.len(), crate::seeds::SEEDS.len());
+        assert!(bundled.relation_count() > 0);
+        assert!(!bundled.country_names.is_empty());
+        assert_eq!(bundled, fresh);
+    }
 
     #[test]
     fn merges_actors_and_names_countries() {

@@ -6,6 +6,7 @@
 //! Components live in [`app`] (root, state, filters) and [`views`]; browser calls in [`web`].
 //! [`storage`] and [`upload`] (the reader's own articles) come from the pagekit work.
 //! [`analysis`] runs the analysis of the reader's articles in slices (progress, cancel).
+//! [`pack`] is the bundled seeds' analysis, done at build time and read at start.
 //! [`embed`] mounts explorers into other pages (`<div data-entente>`, the iframe form).
 
 pub mod analysis;
@@ -15,6 +16,7 @@ pub mod embed;
 pub mod filter;
 pub mod fixtures;
 pub mod highlight;
+pub mod pack;
 pub mod present;
 pub mod storage;
 pub mod upload;

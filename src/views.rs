@@ -1125,10 +1125,10 @@ async fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Option<Ve
         .iter()
         .map(|a| Source::yours(&a.id, &a.name, &a.text, a.warning.clone()))
         .collect();
-    let engine = ctx.engine.get_value();
+    let engine = crate::analysis::engine();
     ctx.cancel.set(false);
     let docs = crate::analysis::run(
-        &engine,
+        engine,
         &sources,
         web::now_ms,
         web::pause,
@@ -1148,7 +1148,7 @@ async fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Option<Ve
         return None;
     };
     ctx.corpus
-        .try_update(|c| c.add(&engine, sources.into_iter().zip(docs).collect()))?;
+        .try_update(|c| c.add(engine, sources.into_iter().zip(docs).collect()))?;
     // The new cards paint first; saving a large text is a long call of its own. Adding and
     // removing wait (`analysing` is still set) until the save is done.
     web::pause().await;
@@ -1195,8 +1195,8 @@ fn remove_article(ctx: Ctx, key: String) {
     let name = ctx
         .corpus
         .with_untracked(|c| c.doc_index(&key).map(|i| c.doc_title(i)));
-    ctx.engine
-        .with_value(|engine| ctx.corpus.update(|c| c.remove(&key, engine)));
+    ctx.corpus
+        .update(|c| c.remove(&key, crate::analysis::engine()));
     ctx.state.update(|s| {
         if s.read.as_deref() == Some(key.as_str()) {
             s.read = None;

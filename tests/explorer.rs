@@ -618,14 +618,17 @@ async fn saved_articles_join_after_the_seeds_and_the_view_asked_for_is_kept() {
         warning: None,
     });
     entente::storage::save(&saved).unwrap();
-    let m = mount_with(AppOptions {
+    let m = Mounted::new(AppOptions {
         initial_query: Some("?article=yours:short".into()),
         use_url: false,
         persist: true,
         corpus: None,
         ..AppOptions::default()
-    })
-    .await;
+    });
+    // busy from the first render, before the engine is built: adding or removing now would
+    // save over the saved articles not yet in
+    assert_eq!(m.count("loading-progress"), 1, "not busy at once");
+    tick().await;
     let seeds = entente::seeds::SEEDS.len();
     // the seeds' cards are there while the saved articles are analysed in slices
     assert!(

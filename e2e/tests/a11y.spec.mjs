@@ -199,6 +199,8 @@ test("colour is never the only carrier of a class: words, short names with count
   expect(seen.swatches.mconf).not.toContain("135deg");
 
   await page.goto("./?tab=graph");
+  // the explorer may mount after the load event (the wasm starts once compiled): wait for it
+  await expect(page.getByTestId("graph-edge").first()).toBeAttached();
   const edges = await page.evaluate(() =>
     [...document.querySelectorAll('[data-testid="graph-edge"]')].map((g) => ({
       q: [...g.classList].find((c) => c.startsWith("ent-quad--")).slice(10),
