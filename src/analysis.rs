@@ -13,8 +13,9 @@
 //! - SL4: a batch of more than [`PAINT_FIRST_BYTES`] shows its bar (at 0%) and lets the page
 //!   paint before its first article is started.
 //! - SL5: the engine is built at its first use ([`engine`]), once for every explorer of the
-//!   page; the bundled seeds come analysed ([`crate::pack`]), so the first cards never wait
-//!   for it, and the saved articles' analysis builds it after the first paint.
+//!   page, in three parts with a pause between them ([`engine_paced`]); the bundled seeds
+//!   come analysed ([`crate::pack`]), so the first cards never wait for it, and the saved
+//!   articles' analysis builds it after the first paint.
 
 use std::future::Future;
 use std::sync::OnceLock;
@@ -33,11 +34,30 @@ pub const STEP_BYTES: usize = 2048;
 /// Above this many bytes a batch paints its bar before it starts (SL4).
 pub const PAINT_FIRST_BYTES: usize = 64 * 1024;
 
+/// The page's engine, once built (SL5).
+static ENGINE: OnceLock<Engine> = OnceLock::new();
+
 /// The built-in engine, built at the first call and shared by every explorer of the page
 /// (SL5): building it (knowledge base, lexicons, matchers) takes about 90 ms in the page.
 pub fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(Engine::builtin)
+}
+
+/// [`engine`], built a part at a time with `pause` between the parts when it is not built
+/// yet (SL5), so that the page paints between them.
+pub async fn engine_paced<P: Future<Output = ()>>(mut pause: impl FnMut() -> P) -> &'static Engine {
+    let mut parts = Engine::builtin_in_parts();
+    loop {
+        if let Some(built) = ENGINE.get() {
+            return built; // before, or by another explorer during a pause
+        }
+        match parts.step() {
+            Ok(Some(made)) => return ENGINE.get_or_init(|| made),
+            Ok(None) => pause().await,
+            // the built-in data is checked by the test suite: as `engine` does
+            Err(_) => return engine(),
+        }
+    }
 }
 
 /// How far a batch has come, for the progress bar (SL2).
@@ -267,6 +287,30 @@ mod tests {
         assert_eq!(seen.last().map(|p| (p.index, p.fraction)), Some((100, 1.0)));
         assert_eq!(docs.len(), 100);
         assert_eq!(docs[99], engine.analyze("yours:n99", texts[99].1));
+    }
+
+    /// SL5: made with pauses between its parts, it is the engine the page shares.
+    #[test]
+    fn sl5_the_engine_is_built_in_parts_once() {
+        let pauses = Cell::new(0);
+        let pause = || {
+            pauses.set(pauses.get() + 1);
+            ready(())
+        };
+        let first = block_on(engine_paced(pause));
+        let built_with = pauses.get();
+        assert!(built_with == 2 || built_with == 0, "{built_with} pauses");
+        let again = block_on(engine_paced(pause));
+        assert!(std::ptr::eq(first, again) && std::ptr::eq(first, engine()));
+        assert_eq!(
+            pauses.get(),
+            built_with,
+            "built once: no pause the second time"
+        );
+        assert_eq!(
+            first.analyze("a.txt", SEED),
+            Engine::builtin().analyze("a.txt", SEED)
+        );
     }
 
     #[test]

@@ -263,7 +263,7 @@ fn load_saved(ctx: Ctx, saved: Vec<Source>, asked: ViewState, start: ViewState) 
     leptos::task::spawn_local(async move {
         // the first cards paint before the engine is built (SL5 in src/analysis.rs)
         web::pause().await;
-        let engine = crate::analysis::engine();
+        let engine = crate::analysis::engine_paced(web::pause).await;
         let docs = crate::analysis::run(
             engine,
             &saved,

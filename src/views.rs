@@ -1125,8 +1125,12 @@ async fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Option<Ve
         .iter()
         .map(|a| Source::yours(&a.id, &a.name, &a.text, a.warning.clone()))
         .collect();
-    let engine = crate::analysis::engine();
     ctx.cancel.set(false);
+    // the bar shows while the engine is made, the first time (SL5)
+    let _ = ctx
+        .analysing
+        .try_set(crate::analysis::BatchProgress::waiting(&sources));
+    let engine = crate::analysis::engine_paced(web::pause).await;
     let docs = crate::analysis::run(
         engine,
         &sources,

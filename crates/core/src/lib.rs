@@ -36,6 +36,36 @@ pub struct Engine {
     coder: Coder,
 }
 
+/// The built-in engine being made ([`Engine::builtin_in_parts`]).
+#[derive(Debug, Default)]
+pub struct EngineParts {
+    kb: Option<KnowledgeBase>,
+    matcher: Option<ActorMatcher>,
+}
+
+impl EngineParts {
+    /// Makes the next part, in order the knowledge base (parsed), the actor matcher (its
+    /// lexicon and automaton) and the cue coder, and returns the engine with the last: three
+    /// calls in all, each a third or so of [`Engine::try_builtin`]'s time.
+    ///
+    /// # Errors
+    /// When the compiled-in knowledge base is malformed (the test suite rules that out).
+    pub fn step(&mut self) -> Result<Option<Engine>, KbError> {
+        let Some(kb) = &self.kb else {
+            self.kb = Some(KnowledgeBase::builtin()?);
+            return Ok(None);
+        };
+        let Some(matcher) = self.matcher.take() else {
+            self.matcher = Some(ActorMatcher::new(kb));
+            return Ok(None);
+        };
+        Ok(Some(Engine {
+            matcher,
+            coder: Coder::new(),
+        }))
+    }
+}
+
 impl Engine {
     /// An engine over the given knowledge.
     pub fn new(kb: &KnowledgeBase) -> Self {
@@ -47,7 +77,32 @@ impl Engine {
 
     /// An engine over the knowledge compiled in from `crates/core/data/`.
     pub fn try_builtin() -> Result<Self, KbError> {
-        Ok(Engine::new(&KnowledgeBase::builtin()?))
+        let mut parts = Engine::builtin_in_parts();
+        loop {
+            if let Some(engine) = parts.step()? {
+                return Ok(engine);
+            }
+        }
+    }
+
+    /// The built-in engine made a part at a time, for a caller that must not hold its thread
+    /// for long (a web page paints between the parts): see [`EngineParts::step`].
+    ///
+    /// ```
+    /// let mut parts = entente_core::Engine::builtin_in_parts();
+    /// let mut calls = 0;
+    /// let engine = loop {
+    ///     calls += 1;
+    ///     if let Some(e) = parts.step().unwrap() {
+    ///         break e;
+    ///     }
+    /// };
+    /// assert_eq!(calls, 3);
+    /// assert_eq!(engine.analyze("a.txt", "Putin praised Iran."),
+    ///            entente_core::Engine::builtin().analyze("a.txt", "Putin praised Iran."));
+    /// ```
+    pub fn builtin_in_parts() -> EngineParts {
+        EngineParts::default()
     }
 
     /// Like [`Engine::try_builtin`]; the built-in data is checked by the test suite.
