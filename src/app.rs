@@ -827,7 +827,7 @@ fn PairPicker() -> impl IntoView {
                 .filter(|a| !a.source_only)
                 .map(|a| (a.id.clone(), a.name.clone()))
                 .collect();
-            v.sort_by(|x, y| x.1.cmp(&y.1));
+            entente_core::sort::sort_by(&mut v, |x, y| x.1.cmp(&y.1));
             v
         })
     });

@@ -290,7 +290,7 @@ impl ActorMatcher {
             .copied()
             .filter(|s| s.start < s.end && body.get(s.start..s.end).is_some())
             .collect();
-        spans.sort();
+        crate::sort::sort(&mut spans);
         let mut last_end = 0;
         spans.retain(|s| {
             let keep = s.start >= last_end;

@@ -451,7 +451,7 @@ impl ArticleScan {
         }
         art.markup = merge(found.markup);
         art.furniture_marks = found.marks;
-        art.furniture_marks.sort_by_key(|m| (m.span, m.rule));
+        crate::sort::sort_by_key(&mut art.furniture_marks, |m| (m.span, m.rule));
         let mut spans: Vec<Span> = art.furniture_marks.iter().map(|m| m.span).collect();
         spans.dedup();
         art.furniture = merge(spans);
@@ -471,7 +471,7 @@ impl ArticleScan {
 }
 
 fn merge(mut v: Vec<Span>) -> Vec<Span> {
-    v.sort();
+    crate::sort::sort(&mut v);
     let mut out: Vec<Span> = Vec::with_capacity(v.len());
     for s in v {
         match out.last_mut() {

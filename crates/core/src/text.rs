@@ -331,7 +331,7 @@ fn normalise_spans(skip: &[Span], len: usize) -> Vec<Span> {
         .map(|s| Span::new(s.start.min(len), s.end.min(len)))
         .filter(|s| s.start < s.end)
         .collect();
-    v.sort();
+    crate::sort::sort(&mut v);
     let mut out: Vec<Span> = Vec::with_capacity(v.len());
     for s in v {
         match out.last_mut() {
