@@ -15,7 +15,7 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{document, sleep, Mounted};
+use support::{document, sleep, until, Mounted};
 
 async fn mount_with(opts: AppOptions) -> Mounted {
     let m = Mounted::new(opts);
@@ -189,6 +189,11 @@ async fn unreadable_stored_articles_are_reported_kept_and_offered_for_download_o
         .unwrap();
     tick().await;
     m.click("[data-testid=add-submit]").await;
+    // the first add of the page builds the engine in parts, with pauses (SL5)
+    assert!(
+        until(10_000, || !m.text("[data-testid=add-warnings]").is_empty()).await,
+        "never added"
+    );
     assert_eq!(m.all("[data-testid=your-article]").len(), 1);
     let warn = m.text("[data-testid=add-warnings]");
     assert!(

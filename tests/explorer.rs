@@ -15,7 +15,7 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{document, sleep, Mounted};
+use support::{document, sleep, until, Mounted};
 
 fn options(query: &str, corpus: PageCorpus) -> AppOptions {
     AppOptions {
@@ -387,6 +387,12 @@ async fn pasted_articles_join_the_corpus_and_can_be_removed() {
     m.type_in("add-text", "Putin praised Iran. Iran thanked Russia.")
         .await;
     m.click_id("add-submit").await;
+    // the first add of the page may build the engine, in parts with pauses (SL5)
+    assert!(
+        until(10_000, || m.text("status-msg").starts_with("Added")).await,
+        "{}",
+        m.text("status-msg")
+    );
     assert_eq!(
         m.count("your-article"),
         2,
@@ -511,17 +517,6 @@ async fn a_held_paste_can_be_cleared() {
     let area: web_sys::HtmlTextAreaElement = m.one("add-text").unchecked_into();
     assert!(!area.hidden());
     assert_eq!(area.value(), "");
-}
-
-/// Waits (ticking) until `done` holds, for at most `ms` milliseconds; false on time-out.
-async fn until(ms: i32, mut done: impl FnMut() -> bool) -> bool {
-    for _ in 0..ms / 20 {
-        if done() {
-            return true;
-        }
-        tick().await;
-    }
-    done()
 }
 
 /// A text long enough that its analysis takes many slices (SL1), naming actors throughout.

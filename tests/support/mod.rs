@@ -45,6 +45,19 @@ pub fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// Waits until `done` holds, looking every 20 ms (the page runs its tasks meanwhile), for
+/// at most `ms` milliseconds; false on time-out.
+pub async fn until(ms: i32, mut done: impl FnMut() -> bool) -> bool {
+    for _ in 0..ms / 20 {
+        if done() {
+            return true;
+        }
+        leptos::task::tick().await;
+        sleep(20).await;
+    }
+    done()
+}
+
 /// Waits `ms` milliseconds (a timer, so the page paints and runs its tasks meanwhile).
 pub async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
