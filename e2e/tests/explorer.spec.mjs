@@ -112,6 +112,8 @@ test("add your own article, keep it across a reload, remove it", async ({ page }
   await page.getByTestId("add-submit").click();
   await expect(articles).toHaveCount(n + 1);
   await expect(page.getByTestId("your-article")).toHaveCount(1);
+  // saved once the status line says it was added (the save follows the new cards' paint)
+  await expect(page.getByTestId("status-msg")).toContainText("Added my note");
 
   await page.reload();
   await expect(page.getByTestId("article")).toHaveCount(n + 1);

@@ -30,6 +30,8 @@ async function paste(page, name, text) {
   await page.getByTestId("add-name").fill(name);
   await page.getByTestId("add-text").fill(text);
   await page.getByTestId("add-submit").click();
+  // added (and saved, or said not to be) once the status line says so
+  await expect(page.getByTestId("status-msg")).toContainText(`Added ${name}`);
 }
 
 test("S1: a save refused because storage is full says so and keeps the stored articles", async ({ page }) => {
