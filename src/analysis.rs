@@ -210,6 +210,30 @@ mod tests {
             .collect()
     }
 
+    /// Runs `batch` to the end with the [`ticking`] clock and ready pauses: the documents,
+    /// the count of pauses and every progress reported.
+    fn run_ticking(
+        engine: &Engine,
+        batch: &[Source],
+    ) -> (Vec<Document>, usize, Vec<BatchProgress>) {
+        let (clock, read) = ticking();
+        let pauses = Cell::new(0);
+        let mut seen: Vec<BatchProgress> = Vec::new();
+        let docs = block_on(run(
+            engine,
+            batch,
+            || read(&clock),
+            || {
+                pauses.set(pauses.get() + 1);
+                ready(())
+            },
+            |p| seen.push(p),
+            || false,
+        ))
+        .expect("not cancelled");
+        (docs, pauses.get(), seen)
+    }
+
     /// A clock that moves 1 ms each time it is read: a slice is ten reads long.
     fn ticking() -> (Cell<f64>, impl Fn(&Cell<f64>) -> f64) {
         (Cell::new(0.0), |c: &Cell<f64>| {
@@ -223,27 +247,9 @@ mod tests {
         let engine = Engine::builtin();
         let long = SEED.repeat(20);
         let batch = sources(&[("first", SEED), ("second", &long)]);
-        let (clock, read) = ticking();
-        let pauses = Cell::new(0);
-        let mut seen: Vec<BatchProgress> = Vec::new();
-        let docs = block_on(run(
-            &engine,
-            &batch,
-            || read(&clock),
-            || {
-                pauses.set(pauses.get() + 1);
-                ready(())
-            },
-            |p| seen.push(p),
-            || false,
-        ))
-        .expect("not cancelled");
+        let (docs, pauses, seen) = run_ticking(&engine, &batch);
         // SL1: with at most ~10 steps of 2 KB a slice, 20 copies of a seed need many pauses.
-        assert!(
-            pauses.get() > long.len() / (10 * STEP_BYTES),
-            "{} pauses",
-            pauses.get()
-        );
+        assert!(pauses > long.len() / (10 * STEP_BYTES), "{pauses} pauses");
         // SL2
         assert!(seen.windows(2).all(|w| w[1].fraction >= w[0].fraction));
         assert_eq!(seen.last().map(|p| p.fraction), Some(1.0));
@@ -265,24 +271,10 @@ mod tests {
             .collect();
         let named: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), *t)).collect();
         let batch = sources(&named);
-        let (clock, read) = ticking();
-        let pauses = Cell::new(0);
-        let mut seen: Vec<BatchProgress> = Vec::new();
-        let docs = block_on(run(
-            &engine,
-            &batch,
-            || read(&clock),
-            || {
-                pauses.set(pauses.get() + 1);
-                ready(())
-            },
-            |p| seen.push(p),
-            || false,
-        ))
-        .expect("not cancelled");
+        let (docs, pauses, seen) = run_ticking(&engine, &batch);
         // each article reads the clock at least twice (a step, the look at what is left), so
         // 100 of them are at least 200 ms of this clock: 20 slices of 10 ms
-        assert!(pauses.get() >= 15, "{} pauses", pauses.get());
+        assert!(pauses >= 15, "{pauses} pauses");
         assert!(seen.windows(2).all(|w| w[1].fraction >= w[0].fraction));
         assert_eq!(seen.last().map(|p| (p.index, p.fraction)), Some((100, 1.0)));
         assert_eq!(docs.len(), 100);
