@@ -265,11 +265,7 @@ fn word_count(s: &str) -> usize {
 /// assert_eq!(a.body, "Body.");
 /// ```
 pub fn parse_article(raw: &str) -> Article<'_> {
-    let mut scan = ArticleScan::new(raw);
-    while !scan.done() {
-        scan.step(raw, usize::MAX);
-    }
-    scan.finish(raw)
+    ArticleScan::new(raw).finish(raw)
 }
 
 /// [`parse_article`] in steps, for [`crate::Job`]: the header when made, then a step reads
