@@ -60,6 +60,20 @@ impl Source {
     }
 }
 
+/// The body of `source` as `doc` was analysed from it: the end of its text, after any
+/// header (no second parse; empty if `doc` does not fit the text, which the engine's never
+/// do).
+fn body_of(source: &Source, doc: &Document) -> String {
+    crate::pack::body(&source.text, doc.body_len)
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Country names from the engine's knowledge base, for [`PageCorpus::from_parts`].
+fn state_name(engine: &Engine) -> impl Fn(&str) -> Option<String> + '_ {
+    move |code| engine.knowledge().state(code).map(|s| s.name.clone())
+}
+
 /// What the views need to know about an actor, merged over documents.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorInfo {
@@ -95,21 +109,16 @@ pub struct PageCorpus {
 impl PageCorpus {
     /// Analyses every source with `engine`.
     pub fn build(engine: &Engine, sources: Vec<Source>) -> Self {
-        let docs = sources
+        let docs: Vec<Document> = sources
             .iter()
             .map(|s| engine.analyze(&s.key, &s.text))
             .collect();
         let bodies = sources
             .iter()
-            .map(|s| {
-                entente_core::corpus::parse_article(&s.text)
-                    .body
-                    .to_string()
-            })
+            .zip(&docs)
+            .map(|(s, d)| body_of(s, d))
             .collect();
-        Self::from_parts(docs, bodies, sources, |code| {
-            engine.knowledge().state(code).map(|s| s.name.clone())
-        })
+        Self::from_parts(docs, bodies, sources, state_name(engine))
     }
 
     /// The bundled seeds as the built-in engine analysed them at build time
@@ -240,17 +249,11 @@ impl PageCorpus {
                 self.bodies.remove(i);
                 self.sources.remove(i);
             }
-            // The body is the end of the text (after any header): no second parse.
-            let body = source
-                .text
-                .get(source.text.len().saturating_sub(doc.body_len)..)
-                .unwrap_or_default()
-                .to_string();
+            self.bodies.push(body_of(&source, &doc));
             self.docs.push(doc);
-            self.bodies.push(body);
             self.sources.push(source);
         }
-        self.reindex(|code| engine.knowledge().state(code).map(|s| s.name.clone()));
+        self.reindex(state_name(engine));
     }
 
     /// Removes the article with this key (no-op when absent).
@@ -259,7 +262,7 @@ impl PageCorpus {
             self.docs.remove(i);
             self.bodies.remove(i);
             self.sources.remove(i);
-            self.reindex(|code| engine.knowledge().state(code).map(|s| s.name.clone()));
+            self.reindex(state_name(engine));
         }
     }
 
