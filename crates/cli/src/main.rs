@@ -12,6 +12,8 @@ use entente_core::{Document, Engine};
 use rayon::prelude::*;
 use serde::Serialize;
 
+mod eval;
+
 /// The default for `--max-bytes`: 64 MiB.
 const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -20,6 +22,7 @@ entente: actors and directed relations (CAMEO QuadClass, Goldstein, flags) in ne
 
 USAGE:
     entente analyze [OPTIONS] FILE...
+    entente eval [--errors] DIR
     entente --help | --version
 
 A FILE may start with a header block (`title:`, `source:`, `url:`, `date:` lines ended
@@ -39,6 +42,14 @@ OPTIONS (analyze):
                        of cores); the output keeps the order of the FILEs
     -h, --help         Print this help
     -V, --version      Print the version
+
+EVAL:
+    entente eval DIR scores the engine against a gold set: DIR/articles/NAME.txt with
+    DIR/gold/NAME.json (and DIR/manifest.tsv naming each file's group). It prints actor
+    P/R/F1 and relation P/R/F1 at pair, directed and coded level, person and country
+    level, per group and overall (the scoring in the set's README; see src/eval.rs).
+    --errors also lists, per article, the country-level coded relations missed and
+    those found wrongly.
 
 Without --json, a summary per document: title, date, sentence count, actors (kind,
 country, mentions) and relations as `source -[quad goldstein flags]-> target: cue (rule)`.
@@ -73,6 +84,7 @@ enum Command {
     Help,
     Version,
     Analyze(Options),
+    Eval { dir: String, errors: bool },
 }
 
 fn main() -> ExitCode {
@@ -81,7 +93,7 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             eprintln!("entente: {e:#}");
-            eprintln!("usage: entente analyze [--json] [--pretty] [--lossy] [--max-bytes N] [--jobs N] FILE... (see --help)");
+            eprintln!("usage: entente analyze [--json] [--pretty] [--lossy] [--max-bytes N] [--jobs N] FILE... | entente eval [--errors] DIR (see --help)");
             return ExitCode::from(2);
         }
     };
@@ -91,6 +103,7 @@ fn main() -> ExitCode {
             write_stdout(&format!("entente {}\n", env!("CARGO_PKG_VERSION"))).map(|()| true)
         }
         Command::Analyze(opts) => analyze(&opts),
+        Command::Eval { dir, errors } => evaluate(&dir, errors),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -126,6 +139,7 @@ fn parse_args(args: &[String]) -> Result<Command> {
         "-h" | "--help" | "help" => return Ok(Command::Help),
         "-V" | "--version" => return Ok(Command::Version),
         "analyze" | "analyse" => {}
+        "eval" => return parse_eval(it.as_slice()),
         other if other.starts_with('-') => bail!("unknown option `{other}`"),
         other => bail!("unknown command `{other}`"),
     }
@@ -181,6 +195,35 @@ fn parse_args(args: &[String]) -> Result<Command> {
         bail!("analyze needs at least one FILE");
     }
     Ok(Command::Analyze(opts))
+}
+
+/// `entente eval [--errors] DIR`.
+fn parse_eval(args: &[String]) -> Result<Command> {
+    let mut dir = None;
+    let mut errors = false;
+    for arg in args {
+        match arg.as_str() {
+            "--errors" => errors = true,
+            "-h" | "--help" => return Ok(Command::Help),
+            a if a.starts_with('-') => bail!("unknown option `{a}` for eval"),
+            a if dir.is_none() => dir = Some(a.to_string()),
+            a => bail!("eval takes one DIR (`{a}` is a second)"),
+        }
+    }
+    let dir = dir.context("eval needs a DIR holding articles/ and gold/")?;
+    Ok(Command::Eval { dir, errors })
+}
+
+/// Scores the built-in engine on the gold set in `dir` and prints the table.
+fn evaluate(dir: &str, errors: bool) -> Result<bool> {
+    let engine = Engine::try_builtin().context("loading the built-in knowledge base")?;
+    let scored = eval::run(&engine, std::path::Path::new(dir))?;
+    let mut out = eval::table(&scored);
+    if errors {
+        out.push_str(&eval::errors(&scored));
+    }
+    write_stdout(&out)?;
+    Ok(true)
 }
 
 /// The default for `--jobs`: the cores this process may use, or 1 if unknown.
