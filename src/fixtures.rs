@@ -92,6 +92,7 @@ fn relation(body: &str, sents: &[Span], def: RelDef) -> Relation {
             Polarity::Oppose
         },
         goldstein,
+        cameo: String::new(),
         cue: cue.into(),
         rule: format!("test.{cue}"),
         flags: flags.to_vec(),

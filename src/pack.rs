@@ -248,6 +248,7 @@ impl Writer {
             quad,
             polarity,
             goldstein,
+            cameo,
             cue,
             rule,
             flags,
@@ -264,6 +265,7 @@ impl Writer {
         self.token(quad.as_str());
         self.token(polarity.as_str());
         self.token(&format!("{:x}", goldstein.to_bits()));
+        self.text(cameo)?;
         self.span(*cue_span);
         self.slice(cue, body, *cue_span)?;
         self.text(rule)?;
@@ -369,6 +371,7 @@ impl<'a> Reader<'a> {
             _ => return None,
         };
         let goldstein = f64::from_bits(u64::from_str_radix(self.token()?, 16).ok()?);
+        let cameo = self.string()?;
         let cue_span = self.span()?;
         let cue = self.slice(body, cue_span)?;
         let rule = self.string()?;
@@ -380,6 +383,7 @@ impl<'a> Reader<'a> {
             quad,
             polarity,
             goldstein,
+            cameo,
             cue,
             rule,
             flags,

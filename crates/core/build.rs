@@ -91,10 +91,15 @@ fn main() {
         }
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let value: Value =
+        let mut value: Value =
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let json = serde_json::to_string(&value).expect("TOML values are JSON-representable");
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if stem == "cues" {
+            let table = cameo_table(&data.join("cameo.tsv"));
+            fill_goldstein(&mut value, &table)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        }
+        let json = serde_json::to_string(&value).expect("TOML values are JSON-representable");
         fs::write(Path::new(&out).join(format!("{stem}.json")), json).expect("OUT_DIR writable");
         let layout = match stem.as_str() {
             "states" => Some(STATES),
@@ -112,6 +117,61 @@ fn main() {
     }
     names.sort();
     println!("cargo:rustc-env=ENTENTE_DATA_FILES={}", names.join(","));
+}
+
+/// CAMEO code -> Goldstein value, from the table in `data/cameo.tsv` (`#` comments, a
+/// header line `code goldstein description`, then one code a line).
+fn cameo_table(path: &Path) -> Vec<(String, f64)> {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("code\t") && !l.trim().is_empty())
+        .map(|l| {
+            let mut cells = l.split('\t');
+            let code = cells.next().unwrap_or_default().to_string();
+            let g = cells
+                .next()
+                .and_then(|g| g.parse::<f64>().ok())
+                .unwrap_or_else(|| panic!("{}: no Goldstein value in `{l}`", path.display()));
+            (code, g)
+        })
+        .collect()
+}
+
+/// Every cue rule names its CAMEO code (`cameo`); its Goldstein value is that code's in the
+/// table, written into the rule here. A rule without a known code, or one that writes a
+/// Goldstein value or quad class of its own, fails the build: both come from the code.
+fn fill_goldstein(cues: &mut Value, table: &[(String, f64)]) -> Result<(), String> {
+    let rules = cues
+        .get_mut("rule")
+        .and_then(Value::as_array_mut)
+        .ok_or("no [[rule]] entries")?;
+    for rule in rules {
+        let t = rule.as_table_mut().ok_or("a rule is not a table")?;
+        let id = t
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("?")
+            .to_string();
+        for own in ["goldstein", "quad"] {
+            if t.contains_key(own) {
+                return Err(format!(
+                    "rule {id}: `{own}` comes from its CAMEO code, not the rule"
+                ));
+            }
+        }
+        let code = t
+            .get("cameo")
+            .and_then(Value::as_str)
+            .ok_or_else(|| format!("rule {id}: no `cameo` code"))?;
+        let g = table
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, g)| *g)
+            .ok_or_else(|| format!("rule {id}: unknown CAMEO code `{code}`"))?;
+        t.insert("goldstein".into(), Value::Float(g));
+    }
+    Ok(())
 }
 
 /// The entries of `value[layout.0]` in the compact form: one a line.

@@ -612,6 +612,7 @@ mod tests {
             quad,
             polarity: Polarity::Neutral,
             goldstein: 0.0,
+            cameo: String::new(),
             cue: String::new(),
             rule: String::new(),
             flags,

@@ -378,6 +378,14 @@ fn json_follows_the_contract() {
                 "{r}"
             );
             assert!(r["goldstein"].is_number(), "{r}");
+            // The CAMEO code of the rule: two to four digits, root 01-20.
+            let cameo = r["cameo"].as_str().unwrap_or("");
+            assert!(
+                (2..=4).contains(&cameo.len())
+                    && cameo.bytes().all(|b| b.is_ascii_digit())
+                    && (1..=20).contains(&cameo[..2].parse::<u8>().unwrap_or(0)),
+                "{r}"
+            );
             for f in r["flags"].as_array().expect("flags is an array") {
                 assert!(FLAGS.contains(&f.as_str().unwrap_or("")), "{r}");
             }

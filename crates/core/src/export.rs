@@ -10,7 +10,7 @@ use crate::model::{Analysis, Document, Relation};
 use crate::summary::RelRef;
 
 /// The CSV columns, in order.
-pub const CSV_COLUMNS: [&str; 15] = [
+pub const CSV_COLUMNS: [&str; 16] = [
     "document",
     "title",
     "date",
@@ -22,6 +22,7 @@ pub const CSV_COLUMNS: [&str; 15] = [
     "quad",
     "polarity",
     "goldstein",
+    "cameo",
     "flags",
     "cue",
     "rule",
@@ -85,6 +86,7 @@ pub fn relations_csv(docs: &[Document], keep: impl Fn(RelRef, &Relation) -> bool
                     Field::Text(r.quad.as_str()),
                     Field::Text(r.polarity.as_str()),
                     Field::Number(&goldstein),
+                    Field::Text(&r.cameo),
                     Field::Text(&flags),
                     Field::Text(&r.cue),
                     Field::Text(&r.rule),
@@ -196,6 +198,7 @@ mod tests {
             quad: Quad::VerbalCooperation,
             polarity: Polarity::Support,
             goldstein,
+            cameo: "051".into(),
             cue: cue.into(),
             rule: "praise".into(),
             flags: flags.to_vec(),
@@ -294,6 +297,7 @@ mod tests {
                 "verbal_cooperation",
                 "support",
                 "3.4",
+                "051",
                 "",
                 "praised",
                 "praise",
@@ -301,8 +305,8 @@ mod tests {
             ]
         );
         // Flags joined with ';', quotes kept, a negative Goldstein stays a number.
-        assert_eq!(rows[2][11], "negated;reported");
-        assert_eq!(rows[2][14], "Russia \"will not\" arm Iran.");
+        assert_eq!(rows[2][12], "negated;reported");
+        assert_eq!(rows[2][15], "Russia \"will not\" arm Iran.");
         assert_eq!(rows[2][10], "-2");
         // An actor id with no actor in the document has an empty name.
         assert_eq!(rows[3][7], "");
@@ -354,8 +358,8 @@ mod tests {
         assert_eq!(out, "-7.5\r\n");
         // End to end: the sentence and cue of document b are guarded.
         let rows = parse_csv(&relations_csv(&docs(), |rr, _| rr.doc == 1));
-        assert_eq!(rows[1][14], "'=HYPERLINK(\"http://x\")");
-        assert_eq!(rows[1][12], "'@cue");
+        assert_eq!(rows[1][15], "'=HYPERLINK(\"http://x\")");
+        assert_eq!(rows[1][13], "'@cue");
     }
 
     #[test]
@@ -401,6 +405,7 @@ mod tests {
             "quad",
             "polarity",
             "goldstein",
+            "cameo",
             "cue",
             "rule",
             "flags",

@@ -7,6 +7,7 @@
 //! ```
 
 pub mod actors;
+pub mod cameo;
 pub mod corpus;
 pub mod export;
 pub mod job;

@@ -294,6 +294,9 @@ pub struct Relation {
     pub quad: Quad,
     pub polarity: Polarity,
     pub goldstein: f64,
+    /// The CAMEO event code of the rule (`goldstein` is that code's value); empty when unknown.
+    #[serde(default)]
+    pub cameo: String,
     /// The words that triggered it, as in the text.
     pub cue: String,
     /// The id of the rule that fired (from the cue lexicon).

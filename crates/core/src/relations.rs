@@ -479,6 +479,7 @@ impl Coder {
                     quad: rule.quad,
                     polarity,
                     goldstein: rule.goldstein,
+                    cameo: rule.cameo.clone(),
                     cue: body.get(start..end)?.to_string(),
                     rule: rule.id.clone(),
                     flags: d.flags,

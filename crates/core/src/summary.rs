@@ -311,6 +311,7 @@ mod tests {
             quad,
             polarity: Polarity::Neutral,
             goldstein: g,
+            cameo: String::new(),
             cue: "cue".into(),
             rule: "test".into(),
             flags: flags.to_vec(),

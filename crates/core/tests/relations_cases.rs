@@ -788,7 +788,43 @@ fn lexicon_covers_the_listed_acts() {
             "France cut ties with Germany.",
             "FRA",
             "DEU",
-            "conf.material.reduce_relations",
+            "conf.material.break_relations",
+        ),
+        (
+            "Italy severed its diplomatic ties with Germany last week.",
+            "ITA",
+            "DEU",
+            "conf.material.break_relations",
+        ),
+        (
+            "France recalled its ambassador from Italy.",
+            "FRA",
+            "ITA",
+            "conf.material.break_relations",
+        ),
+        (
+            "Germany is investigating France over the border incident.",
+            "DEU",
+            "FRA",
+            "conf.verbal.investigate",
+        ),
+        (
+            "Italy abducted a journalist from France.",
+            "ITA",
+            "FRA",
+            "conf.material.abduct",
+        ),
+        (
+            "Germany used chemical weapons against Italy, the report said.",
+            "DEU",
+            "ITA",
+            "conf.material.wmd",
+        ),
+        (
+            "France is sharing intelligence with Germany.",
+            "FRA",
+            "DEU",
+            "coop.material.share_information",
         ),
     ];
     let specs: &[Spec] = &[

@@ -30,6 +30,9 @@ impl std::error::Error for LexiconError {}
 #[derive(Debug, Deserialize)]
 struct CuesFile {
     ignore: IgnoreSpec,
+    /// Irregular verbs: "lemma past" or "lemma past participle" (LEM2).
+    #[serde(default)]
+    irregular: Vec<String>,
     rule: Vec<RuleSpec>,
 }
 
@@ -42,10 +45,14 @@ struct IgnoreSpec {
 struct RuleSpec {
     id: String,
     event: String,
-    quad: Quad,
+    /// The CAMEO code; `goldstein` is that code's value, filled in by build.rs.
+    cameo: String,
     goldstein: f64,
     #[serde(default)]
     verbs: Vec<String>,
+    /// Verb phrases by their lemma: the first word is inflected (LEM1).
+    #[serde(default)]
+    lemmas: Vec<String>,
     #[serde(default)]
     nouns: Vec<String>,
     #[serde(default)]
@@ -156,8 +163,10 @@ struct BeneficiarySpec {
 pub struct Rule {
     /// Stable id, e.g. `coop.verbal.condolences`.
     pub id: String,
-    /// CAMEO-like event category, e.g. `condolences`.
+    /// Event category, e.g. `condolences`.
     pub event: String,
+    /// The CAMEO event code, e.g. `018`; `goldstein` is its value and `quad` its class.
+    pub cameo: String,
     pub quad: Quad,
     pub goldstein: f64,
     /// A joint act: listed actors act toward each other.
@@ -302,6 +311,101 @@ impl Builder {
     }
 }
 
+/// LEM2: the irregular verbs, lemma -> (past, past participle).
+fn irregular_table(lines: &[String]) -> Result<HashMap<String, (String, String)>, String> {
+    lines
+        .iter()
+        .map(|l| {
+            let w: Vec<&str> = l.split_whitespace().collect();
+            match w[..] {
+                [lemma, past] => Ok((lemma.into(), (past.into(), past.into()))),
+                [lemma, past, part] => Ok((lemma.into(), (past.into(), part.into()))),
+                _ => Err(format!(
+                    "irregular verb `{l}` is not `lemma past [participle]`"
+                )),
+            }
+        })
+        .collect()
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// LEM3: a final consonant is doubled before -ed/-ing in a one-syllable verb ending in one
+/// vowel and one consonant other than w, x, y ("ban" -> "banned", "plan" -> "planning"); a
+/// longer verb stressed on its last syllable ("commit") is listed as irregular instead.
+fn doubles(word: &str) -> bool {
+    let c: Vec<char> = word.chars().collect();
+    let n = c.len();
+    if n < 3 {
+        return false;
+    }
+    let syllables = c
+        .iter()
+        .enumerate()
+        .filter(|&(i, &ch)| is_vowel(ch) && (i == 0 || !is_vowel(c[i - 1])))
+        .count();
+    syllables == 1
+        && !is_vowel(c[n - 1])
+        && !matches!(c[n - 1], 'w' | 'x' | 'y')
+        && is_vowel(c[n - 2])
+        && !is_vowel(c[n - 3])
+}
+
+/// LEM1: the forms of a verb phrase given by its lemma ("cut ... ties with"): the lemma, the
+/// third person singular, the past and past participle, and the -ing form of its first word,
+/// the rest of the phrase kept. Regular English spelling rules; irregular pasts from the table.
+pub(crate) fn inflect(phrase: &str, irregular: &HashMap<String, (String, String)>) -> Vec<String> {
+    let phrase = phrase.trim();
+    let (verb, rest) = match phrase.split_once(' ') {
+        Some((v, r)) => (v, format!(" {r}")),
+        None => (phrase, String::new()),
+    };
+    let ends = |suffixes: &[&str]| suffixes.iter().any(|s| verb.ends_with(s));
+    let before_y = verb.len() >= 2 && !is_vowel(verb.chars().rev().nth(1).unwrap_or('a'));
+    let third = if ends(&["s", "x", "z", "ch", "sh", "o"]) {
+        format!("{verb}es")
+    } else if verb.ends_with('y') && before_y {
+        format!("{}ies", &verb[..verb.len() - 1])
+    } else {
+        format!("{verb}s")
+    };
+    let stem = if doubles(verb) {
+        format!("{verb}{}", &verb[verb.len() - 1..])
+    } else {
+        verb.to_string()
+    };
+    let ing = if verb.ends_with("ie") {
+        format!("{}ying", &verb[..verb.len() - 2])
+    } else if verb.ends_with('e') && !ends(&["ee", "ye", "oe"]) {
+        format!("{}ing", &verb[..verb.len() - 1])
+    } else {
+        format!("{stem}ing")
+    };
+    let (past, part) = match irregular.get(verb) {
+        Some((p, pp)) => (p.clone(), pp.clone()),
+        None => {
+            let p = if verb.ends_with('e') {
+                format!("{verb}d")
+            } else if verb.ends_with('y') && before_y {
+                format!("{}ied", &verb[..verb.len() - 1])
+            } else {
+                format!("{stem}ed")
+            };
+            (p.clone(), p)
+        }
+    };
+    let mut out: Vec<String> = Vec::new();
+    for form in [verb.to_string(), third, past, part, ing] {
+        let f = format!("{form}{rest}");
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    out
+}
+
 fn parse<T: for<'de> Deserialize<'de>>(file: &'static str, json: &str) -> Result<T, LexiconError> {
     serde_json::from_str(json).map_err(|e| LexiconError {
         file,
@@ -338,13 +442,31 @@ impl Lexicon {
                 )));
             }
         }
+        let quads = cues
+            .rule
+            .iter()
+            .map(|r| {
+                crate::cameo::quad_class(&r.cameo, r.goldstein).ok_or_else(|| {
+                    err("cues.toml")(format!("{}: `{}` is no CAMEO code", r.id, r.cameo))
+                })
+            })
+            .collect::<Result<Vec<Quad>, _>>()?;
         let mut b = Builder {
             patterns: Vec::new(),
             kinds: Vec::new(),
             index: HashMap::new(),
         };
+        let irregular = irregular_table(&cues.irregular).map_err(err("cues.toml"))?;
         let mut rules = Vec::new();
         for (i, r) in cues.rule.iter().enumerate() {
+            let mut verb_list = r.verbs.clone();
+            for lemma in &r.lemmas {
+                for form in inflect(lemma, &irregular) {
+                    if !verb_list.contains(&form) {
+                        verb_list.push(form);
+                    }
+                }
+            }
             let upgrade = match &r.upgrade {
                 Some(u) => {
                     let to = *ids.get(&u.to).ok_or_else(|| {
@@ -354,10 +476,10 @@ impl Lexicon {
                 }
                 None => None,
             };
-            let verbs: HashSet<&String> = r.verbs.iter().collect();
+            let verbs: HashSet<&String> = verb_list.iter().collect();
             let nouns: HashSet<&String> = r.nouns.iter().collect();
             let mut cue_list = Vec::new();
-            for phrase in r.verbs.iter().chain(r.nouns.iter()) {
+            for phrase in verb_list.iter().chain(r.nouns.iter()) {
                 if cue_list.contains(phrase) {
                     continue;
                 }
@@ -386,7 +508,8 @@ impl Lexicon {
             rules.push(Rule {
                 id: r.id.clone(),
                 event: r.event.clone(),
-                quad: r.quad,
+                cameo: r.cameo.clone(),
+                quad: quads[i],
                 goldstein: r.goldstein,
                 symmetric: r.symmetric,
                 target_in: r.target_in,
@@ -582,16 +705,100 @@ mod tests {
         }
     }
 
+    /// CAMEO code -> Goldstein value, read here from the table itself (not through build.rs).
+    fn table() -> HashMap<String, f64> {
+        include_str!("../../data/cameo.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("code\t"))
+            .filter_map(|l| {
+                let mut c = l.split('\t');
+                Some((c.next()?.to_string(), c.next()?.parse().ok()?))
+            })
+            .collect()
+    }
+
     #[test]
-    fn published_goldstein_values_from_domain_notes() {
+    fn every_rule_takes_goldstein_and_quad_from_its_cameo_code() {
         let l = lex();
+        let t = table();
+        assert!(t.len() > 300, "{} codes", t.len());
+        for r in &l.rules {
+            let g = *t
+                .get(&r.cameo)
+                .unwrap_or_else(|| panic!("{}: code {}", r.id, r.cameo));
+            assert_eq!(r.goldstein, g, "{} ({})", r.id, r.cameo);
+            assert_eq!(
+                Some(r.quad),
+                crate::cameo::quad_class(&r.cameo, g),
+                "{}",
+                r.id
+            );
+        }
+        // Published values the domain notes quote, and two that were once written from memory.
         let g = |id: &str| l.rules[l.rule_index(id).unwrap()].goldstein;
         assert_eq!(g("coop.verbal.praise"), 3.4);
         assert_eq!(g("coop.material.sign"), 8.0);
         assert_eq!(g("coop.material.military_aid"), 8.3);
         assert_eq!(g("conf.verbal.criticize"), -2.0);
-        assert_eq!(g("conf.material.sanction"), -8.0);
         assert_eq!(g("conf.material.attack"), -10.0);
+        assert_eq!(g("conf.material.sanction"), -6.5);
+        assert_eq!(g("conf.material.expel"), -8.0);
+    }
+
+    #[test]
+    fn every_root_category_has_a_rule() {
+        let l = lex();
+        for root in 1..=20 {
+            let root = format!("{root:02}");
+            assert!(
+                l.rules.iter().any(|r| r.cameo.starts_with(&root)),
+                "no cue rule for CAMEO root {root}"
+            );
+        }
+    }
+
+    #[test]
+    fn lemmas_inflect_by_english_spelling_rules() {
+        let irregular = irregular_table(&[
+            "cut cut".into(),
+            "strike struck".into(),
+            "undertake undertook undertaken".into(),
+        ])
+        .unwrap();
+        let f = |l: &str| inflect(l, &irregular);
+        assert_eq!(
+            f("denounce"),
+            ["denounce", "denounces", "denounced", "denouncing"]
+        );
+        assert_eq!(f("ban"), ["ban", "bans", "banned", "banning"]);
+        assert_eq!(f("target"), ["target", "targets", "targeted", "targeting"]);
+        assert_eq!(f("deny"), ["deny", "denies", "denied", "denying"]);
+        assert_eq!(f("obey"), ["obey", "obeys", "obeyed", "obeying"]);
+        assert_eq!(f("push"), ["push", "pushes", "pushed", "pushing"]);
+        assert_eq!(f("veto"), ["veto", "vetoes", "vetoed", "vetoing"]);
+        assert_eq!(f("free"), ["free", "frees", "freed", "freeing"]);
+        assert_eq!(f("vow"), ["vow", "vows", "vowed", "vowing"]);
+        assert_eq!(f("tie"), ["tie", "ties", "tied", "tying"]);
+        assert_eq!(
+            f("cut ... ties with"),
+            [
+                "cut ... ties with",
+                "cuts ... ties with",
+                "cutting ... ties with"
+            ]
+        );
+        assert_eq!(f("strike"), ["strike", "strikes", "struck", "striking"]);
+        assert_eq!(
+            f("undertake"),
+            [
+                "undertake",
+                "undertakes",
+                "undertook",
+                "undertaken",
+                "undertaking"
+            ]
+        );
+        assert!(irregular_table(&["go".into()]).is_err());
     }
 
     #[test]
@@ -662,9 +869,9 @@ mod tests {
     fn malformed_data_is_an_error_not_a_panic() {
         let flags = include_str!(concat!(env!("OUT_DIR"), "/flags.json"));
         let syntax = include_str!(concat!(env!("OUT_DIR"), "/syntax.json"));
-        let bad_quad = r#"{"ignore":{"phrases":[]},"rule":[{"id":"x","event":"e","quad":"friendly","goldstein":1.0}]}"#;
+        let bad_quad = r#"{"ignore":{"phrases":[]},"rule":[{"id":"x","event":"e","cameo":"21","goldstein":1.0}]}"#;
         assert!(Lexicon::from_json(bad_quad, flags, syntax).is_err());
-        let bad_upgrade = r#"{"ignore":{"phrases":[]},"rule":[{"id":"x","event":"e","quad":"neutral","goldstein":0.0,"verbs":["say"],"upgrade":{"to":"nope","words":["a"]}}]}"#;
+        let bad_upgrade = r#"{"ignore":{"phrases":[]},"rule":[{"id":"x","event":"e","cameo":"010","goldstein":0.0,"verbs":["say"],"upgrade":{"to":"nope","words":["a"]}}]}"#;
         assert!(Lexicon::from_json(bad_upgrade, flags, syntax).is_err());
         assert!(Lexicon::from_json("not json", flags, syntax).is_err());
     }
