@@ -450,6 +450,7 @@ impl Coder {
                 }
             }
         }
+        condemned_attacks(lex, s, &mut drafts);
         // D4: a negated act with no stance ("has yet to comment on") is not coded.
         drafts.retain(|d| {
             !(d.flags.contains(&Flag::Negated)
@@ -490,6 +491,100 @@ impl Coder {
                 })
             })
             .collect()
+    }
+}
+
+/// P-CONDEMN: a condemnation whose object is an attack ("condemned the strikes on Iran",
+/// "denounced Israel's wave of strikes on Iran", "condemned the air strikes by Israel on
+/// Iran"). The one who condemns did not strike: the attack keeps only the attackers the text
+/// names, and the condemnation is aimed at them. When no attacker is named, the condemnation
+/// is solidarity with the victim (verbal cooperation toward it, rule
+/// `coop.verbal.solidarity`), and no attacker is invented.
+fn condemned_attacks(lex: &Lexicon, s: &Sent, drafts: &mut Vec<Draft>) {
+    let Some(solidarity) = lex.rule_index("coop.verbal.solidarity") else {
+        return;
+    };
+    let condemns: Vec<(usize, usize)> = drafts
+        .iter()
+        .filter(|d| lex.rules[d.rule].event == "criticize")
+        .map(|d| (d.ts, d.te))
+        .collect();
+    let mut seen = Vec::new();
+    for (ts, te) in condemns {
+        if seen.contains(&ts) {
+            continue;
+        }
+        seen.push(ts);
+        // The attack: the next cue, a material conflict within a few words of the same clause.
+        let Some(attack) = s.cues.iter().find(|c| {
+            c.ts >= te
+                && !c.absorbed
+                && lex.rules[c.rule].quad == crate::model::Quad::MaterialConflict
+                && s.words_between(te, c.ts) <= 5
+                && s.clause.get(te.saturating_sub(1)) == s.clause.get(c.ts)
+                && !s.cues.iter().any(|o| o.ts >= te && o.ts < c.ts)
+        }) else {
+            continue;
+        };
+        let condemners: Vec<usize> = drafts
+            .iter()
+            .filter(|d| d.ts == ts)
+            .map(|d| d.source)
+            .collect();
+        let victims: Vec<usize> = drafts
+            .iter()
+            .filter(|d| d.ts == attack.ts)
+            .map(|d| d.target)
+            .collect();
+        drafts.retain(|d| !(d.ts == attack.ts && condemners.contains(&d.source)));
+        let mut attackers: Vec<usize> = drafts
+            .iter()
+            .filter(|d| d.ts == attack.ts)
+            .map(|d| d.source)
+            .collect();
+        attackers.dedup();
+        let mut out: Vec<Draft> = Vec::new();
+        for d in drafts.drain(..) {
+            if d.ts != ts {
+                out.push(d);
+                continue;
+            }
+            if attackers.is_empty() {
+                // Solidarity with each victim, once.
+                for &v in &victims {
+                    if v != d.source
+                        && !out
+                            .iter()
+                            .any(|o| o.ts == ts && o.source == d.source && o.target == v)
+                    {
+                        out.push(Draft {
+                            target: v,
+                            rule: solidarity,
+                            ..d.clone()
+                        });
+                    }
+                }
+            } else if victims.contains(&d.target) && !attackers.contains(&d.target) {
+                for &a in &attackers {
+                    if a != d.source
+                        && !out
+                            .iter()
+                            .any(|o| o.ts == ts && o.source == d.source && o.target == a)
+                    {
+                        out.push(Draft {
+                            target: a,
+                            ..d.clone()
+                        });
+                    }
+                }
+            } else if !out
+                .iter()
+                .any(|o| o.ts == ts && o.source == d.source && o.target == d.target)
+            {
+                out.push(d);
+            }
+        }
+        *drafts = out;
     }
 }
 

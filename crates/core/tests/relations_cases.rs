@@ -170,6 +170,25 @@ cases! {
         [AMERICAN, RUSSIAN], [] => ["USA->RUS material_conflict []"];
     p_mod_compound: "Russia support for Iran is now under scrutiny.",
         [RUS, IRN], [] => ["RUS->IRN verbal_cooperation []"];
+    // P-MOD past a collective noun: the possessor strikes, not the subject of the sentence.
+    p_mod_collective: "Brazil condemned Israel's new wave of strikes on Iran on Friday.",
+        [("Brazil", "BRA", S, Some("BRA")), ISR, IRN], []
+        => ["BRA->ISR verbal_conflict []", "ISR->IRN material_conflict []"];
+    p_mod_collective_round: "Washington's latest round of sanctions against Tehran took effect.",
+        [WASHINGTON, TEHRAN], [] => ["USA->IRN material_conflict []"];
+    // P-CONDEMN: condemning an attack is aimed at the attacker when one is named, and is
+    // solidarity with the victim when none is; the one who condemns is never the attacker.
+    p_condemn_unnamed_attacker: "Egypt condemned the strikes on Iran.",
+        [("Egypt", "EGY", S, Some("EGY")), IRN], [] => ["EGY->IRN verbal_cooperation []"];
+    p_condemn_attacker_by: "Kenya strongly denounced the air strikes by Israel on Iran.",
+        [("Kenya", "KEN", S, Some("KEN")), ISR, IRN], []
+        => ["KEN->ISR verbal_conflict []", "ISR->IRN material_conflict []"];
+    p_condemn_attacker_adjective: "Turkey condemned the Israeli strikes on Iran, its ministry said.",
+        [("Turkey", "TUR", S, Some("TUR")), ISRAELI, IRN], []
+        => ["TUR->ISR verbal_conflict [reported]", "ISR->IRN material_conflict [reported]"];
+    p_condemn_person_not_attack: "Putin condemned Greece, and Greece struck Iran.",
+        [PUTIN, ("Greece", "GRC", S, Some("GRC")), IRN], []
+        => ["putin->GRC verbal_conflict []", "GRC->IRN material_conflict []"];
     // P-BY: passive with agent, nominal with agent, passive without agent.
     p_by_passive: "Two Indian border posts were shelled by Pakistani forces overnight.",
         [("Indian", "IND", S, Some("IND")), ("Pakistani", "PAK", S, Some("PAK"))], []

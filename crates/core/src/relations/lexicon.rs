@@ -147,6 +147,7 @@ struct SyntaxFile {
     comparison_suffixes: Vec<String>,
     non_state_nouns: Vec<String>,
     circumstance_preps: Vec<String>,
+    collective_nouns: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -262,6 +263,7 @@ pub(crate) struct Words {
     pub non_state_nouns: FastSet<String>,
     pub circumstance_preps: FastSet<String>,
     pub initial_conditionals: FastSet<String>,
+    pub collective_nouns: FastSet<String>,
 }
 
 /// The compiled lexicon.
@@ -590,6 +592,7 @@ impl Lexicon {
             non_state_nouns: set(&syntax.non_state_nouns),
             circumstance_preps: set(&syntax.circumstance_preps),
             initial_conditionals: set(&flags.hypothetical.initial),
+            collective_nouns: set(&syntax.collective_nouns),
         };
         Ok(Lexicon {
             rules,

@@ -8,7 +8,8 @@
 //!   Gulf") only for rules with `target_in`; after a noun cue only through a preposition
 //!   ("support for Iran", "sanctions on Belarus").
 //! - P-MOD: an actor right before a noun cue is its source ("Russia's offer", "American
-//!   seizure", "US and Israeli forces' attack").
+//!   seizure", "US and Israeli forces' attack"), also before a collective noun and "of"
+//!   ("Israel's wave of strikes", syntax.toml `collective_nouns`).
 //! - P-BY: "attacked by X", "an attack by X on Y": X is the source; a passive without agent
 //!   ("Maduro was arrested") takes the agent of the act before it in the sentence.
 //! - P-FROM: "aggression from the West": the source of a noun cue.
@@ -324,6 +325,11 @@ impl View<'_> {
                 && !s.cues.iter().any(|c| c.ts < j && j - 1 < c.te);
             if w == "'s" || w == "-" {
                 j -= 1;
+                continue;
+            }
+            // "Israel's wave of strikes", "a new round of US sanctions": past the collective.
+            if w == "of" && j >= 2 && self.lex.words.collective_nouns.contains(self.norm(j - 2)) {
+                j -= 2;
                 continue;
             }
             if !adjective || skipped >= 2 {
