@@ -101,6 +101,8 @@ pub(crate) struct Coding {
     current: Option<(usize, bool)>,
     /// The actors named by the last sentence that named any (P-PRON).
     prev_actors: Vec<usize>,
+    /// Who a pronoun subject of the next sentence may stand for (COREF-1).
+    salient: sentence::Salient,
     /// The body's paragraphs (once every piece is read), the next one to find regions in,
     /// and the regions found so far: a piece is coded once every paragraph that starts
     /// before its end is done (only those can hold its cues).
@@ -209,6 +211,7 @@ impl Coder {
             named_sents: 0,
             current: None,
             prev_actors: Vec::new(),
+            salient: sentence::Salient::default(),
             paras: None,
             next_para: 0,
             regions: Vec::new(),
@@ -259,7 +262,9 @@ impl Coder {
                 &c.all[lo..hi],
                 recent_org,
                 &c.prev_actors,
+                c.salient,
             );
+            c.salient = c.salient.after(&s, actors);
             let r = scope::speech_frames(&mut s, actors);
             for m in s.ments.iter().filter(|m| m.group.is_none()) {
                 if actors[m.actor].kind == ActorKind::Organization {

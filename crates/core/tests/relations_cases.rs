@@ -176,6 +176,23 @@ cases! {
         => ["BRA->ISR verbal_conflict []", "ISR->IRN material_conflict []"];
     p_mod_collective_round: "Washington's latest round of sanctions against Tehran took effect.",
         [WASHINGTON, TEHRAN], [] => ["USA->IRN material_conflict []"];
+    // P-INCL: a list after "including", "like" or "comprising" names members of the actor
+    // before it, which is the subject; with no actor before it, the members stand for it.
+    p_incl_members_are_not_the_subject: "The G20 group, which now has members like Egypt, Kenya and Iran, criticised Israel.",
+        [("G20", "g20", O, None), ("Egypt", "EGY", S, Some("EGY")), ("Kenya", "KEN", S, Some("KEN")), IRN, ISR], []
+        => ["g20->ISR verbal_conflict []"];
+    // COREF-1: an opening pronoun or description refers back to the salient actor of the
+    // last sentence that named one: a person for "he" and "the minister", a state or
+    // organisation for "it" and "the ministry"; "It is ..." refers to nothing.
+    coref_he_is_the_person_named_last: "Putin met Pezeshkian on Monday. He also praised Israel.",
+        [PUTIN, ("Pezeshkian", "pezeshkian", P, Some("IRN")), ISR], []
+        => ["putin->ISR verbal_cooperation []", "putin->pezeshkian verbal_cooperation []"];
+    coref_it_is_the_state_named_last: "Russia issued a statement on Friday. It urged Israel to stop.",
+        [RUS, ISR], [] => ["RUS->ISR verbal_cooperation []"];
+    coref_description: "Iran spoke on Friday. But the ministry then condemned Israel.",
+        [IRN, ISR], [] => ["IRN->ISR verbal_conflict []"];
+    coref_expletive_it: "Russia issued a statement. It is likely that Israel will be criticised.",
+        [RUS, ISR], [] => [];
     // P-CONDEMN: condemning an attack is aimed at the attacker when one is named, and is
     // solidarity with the victim when none is; the one who condemns is never the attacker.
     p_condemn_unnamed_attacker: "Egypt condemned the strikes on Iran.",

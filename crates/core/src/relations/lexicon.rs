@@ -148,6 +148,10 @@ struct SyntaxFile {
     non_state_nouns: Vec<String>,
     circumstance_preps: Vec<String>,
     collective_nouns: Vec<String>,
+    openers: Vec<String>,
+    person_anaphora: Vec<String>,
+    body_anaphora: Vec<String>,
+    not_after_it: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -264,6 +268,10 @@ pub(crate) struct Words {
     pub circumstance_preps: FastSet<String>,
     pub initial_conditionals: FastSet<String>,
     pub collective_nouns: FastSet<String>,
+    pub openers: FastSet<String>,
+    pub person_anaphora: FastSet<String>,
+    pub body_anaphora: FastSet<String>,
+    pub not_after_it: FastSet<String>,
 }
 
 /// The compiled lexicon.
@@ -378,10 +386,13 @@ pub(crate) fn inflect(phrase: &str, irregular: &HashMap<String, (String, String)
     } else {
         verb.to_string()
     };
-    let ing = if verb.ends_with("ie") {
-        format!("{}ying", &verb[..verb.len() - 2])
-    } else if verb.ends_with('e') && !ends(&["ee", "ye", "oe"]) {
-        format!("{}ing", &verb[..verb.len() - 1])
+    let ing = if let Some(root) = verb.strip_suffix("ie") {
+        format!("{root}ying")
+    } else if let Some(root) = verb
+        .strip_suffix('e')
+        .filter(|_| !ends(&["ee", "ye", "oe"]))
+    {
+        format!("{root}ing")
     } else {
         format!("{stem}ing")
     };
@@ -593,6 +604,10 @@ impl Lexicon {
             circumstance_preps: set(&syntax.circumstance_preps),
             initial_conditionals: set(&flags.hypothetical.initial),
             collective_nouns: set(&syntax.collective_nouns),
+            openers: set(&syntax.openers),
+            person_anaphora: set(&syntax.person_anaphora),
+            body_anaphora: set(&syntax.body_anaphora),
+            not_after_it: set(&syntax.not_after_it),
         };
         Ok(Lexicon {
             rules,

@@ -232,7 +232,25 @@ impl View<'_> {
 
     /// The preposition governing a mention, if any ("with Iran", "in the Gulf").
     fn prep_of(&self, mi: usize) -> Option<&str> {
-        let p = self.s.prev_content(self.s.ments[mi].ts, self.lex)?;
+        // An inclusion governs its whole list: "members like Egypt, Kenya and Iran" puts Iran
+        // in the phrase of "like" too (other prepositions keep to their first member, so
+        // "between Moscow and Tehran" stays a pair of parties).
+        let first = self
+            .list_of(mi)
+            .into_iter()
+            .map(|m| self.s.ments[m].ts)
+            .min()
+            .unwrap_or(self.s.ments[mi].ts);
+        let own = self.s.prev_content(self.s.ments[mi].ts, self.lex);
+        let inclusion = self
+            .s
+            .prev_content(first, self.lex)
+            .filter(|&j| matches!(self.norm(j), "including" | "like" | "comprising"));
+        let p = match (own, inclusion) {
+            (Some(j), _) if self.lex.words.pp_preps.contains(self.norm(j)) => j,
+            (_, Some(j)) => j,
+            (own, None) => own?,
+        };
         let w = self.norm(p);
         if !self.lex.words.pp_preps.contains(w) {
             return None;
@@ -246,6 +264,13 @@ impl View<'_> {
         // "the regime in Tehran", "officials from Russia", "forces of X": the phrase is the actor.
         let before = p.checked_sub(1).map(|j| self.norm(j)).unwrap_or("");
         if matches!(w, "in" | "of" | "from") && self.lex.words.agent_nouns.contains(before) {
+            return None;
+        }
+        // "the Gulf states, including Saudi Arabia, ...": with no actor named before it, the
+        // member stands for the group; after "the BRICS bloc, including Egypt" it does not.
+        if matches!(w, "including" | "like" | "comprising")
+            && !self.s.ments.iter().any(|m| m.te <= p)
+        {
             return None;
         }
         Some(w)

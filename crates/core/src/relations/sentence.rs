@@ -112,6 +112,7 @@ pub(crate) fn build(
     found: &[(usize, usize, usize)],
     recent_org: Option<usize>,
     prev_actors: &[usize],
+    prev: Salient,
 ) -> Sent {
     let text = body.get(span.start..span.end).unwrap_or("");
     let toks = tokenize(text, span.start);
@@ -133,6 +134,7 @@ pub(crate) fn build(
     s.ments = ments;
     s.outlets = outlets;
     anaphora(lex, &mut s, actors, recent_org, prev_actors);
+    subject_anaphora(lex, &mut s, actors, prev);
     s.cues = cues(lex, &s, &hits);
     govern(lex, &mut s);
     s
@@ -296,6 +298,93 @@ fn clauses(lex: &Lexicon, s: &Sent) -> Vec<usize> {
         out.push(id);
     }
     out
+}
+
+/// The actors a pronoun or a description at the start of the next sentence may stand for:
+/// the first person and the first state or organisation named (speakers included) in the
+/// last sentence that named any actor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Salient {
+    pub person: Option<usize>,
+    pub body: Option<usize>,
+}
+
+impl Salient {
+    /// What sentence `s` leaves for the next one; `self` when it names nobody.
+    pub fn after(self, s: &Sent, actors: &[Actor]) -> Salient {
+        let named: Vec<usize> = s
+            .ments
+            .iter()
+            .filter(|m| m.group.is_none())
+            .map(|m| m.actor)
+            .filter(|&a| a < actors.len())
+            .collect();
+        if named.is_empty() {
+            return self;
+        }
+        Salient {
+            person: named
+                .iter()
+                .copied()
+                .find(|&a| actors[a].kind == ActorKind::Person),
+            body: named
+                .iter()
+                .copied()
+                .find(|&a| matches!(actors[a].kind, ActorKind::State | ActorKind::Organization)),
+        }
+    }
+}
+
+/// COREF-1: a sentence that opens with a pronoun subject or a description that refers back
+/// ("He also told ...", "It urged ...", "The ministry said ...", "The president added ..."),
+/// and names nobody before it, gets a made-up mention there of the salient actor of the last
+/// sentence that named any: a person for he, she and the person descriptions
+/// (syntax.toml `person_anaphora`), a state or organisation for it and the body descriptions
+/// (`body_anaphora`). Openers such as "But" or a quotation mark are skipped; "it" followed by
+/// a copula or a modal ("It is likely ...") is no subject.
+fn subject_anaphora(lex: &Lexicon, s: &mut Sent, actors: &[Actor], prev: Salient) {
+    let mut i = 0;
+    while i < s.toks.len() && (!s.toks[i].word || lex.words.openers.contains(s.norm(i))) {
+        i += 1;
+    }
+    if s.ments.iter().any(|m| m.ts <= i) {
+        return;
+    }
+    let longest = |list: &crate::hash::FastSet<String>| -> Option<usize> {
+        (1..=4).rev().find(|&n| {
+            i + n <= s.toks.len() && {
+                let words: Vec<&str> = (i..i + n).map(|j| s.norm(j)).collect();
+                list.contains(&words.join(" "))
+            }
+        })
+    };
+    let (actor, len) = match s.norm(i) {
+        "he" | "she" => (prev.person, 1),
+        "it" if !lex.words.not_after_it.contains(s.norm(i + 1)) => (prev.body, 1),
+        _ => match (
+            longest(&lex.words.person_anaphora),
+            longest(&lex.words.body_anaphora),
+        ) {
+            (Some(n), _) => (prev.person, n),
+            (None, Some(n)) => (prev.body, n),
+            _ => (None, 0),
+        },
+    };
+    let Some(actor) = actor.filter(|&a| a < actors.len()) else {
+        return;
+    };
+    if s.ments.iter().any(|m| m.ts < i + len && i < m.te) {
+        return;
+    }
+    s.ments.insert(
+        0,
+        Ment {
+            actor,
+            ts: i,
+            te: i + len,
+            group: None,
+        },
+    );
 }
 
 /// Adds made-up mentions for "both countries" (the last two actors named) and "the
