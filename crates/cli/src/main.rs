@@ -69,14 +69,16 @@ read, so memory stays bounded whatever the input size.
 
 const EVENTS_AFTER: &str = "\
 One row per relation, tab-separated, after a header line. Columns named after GDELT's
-event table mean the same: SQLDATE (the document's date, YYYY-MM-DD, empty when
-unknown), DocumentId (the FILE, or the JSONL `id`), SOURCEURL, Actor1Code, Actor1Name,
-Actor1CountryCode (the source actor: its id, name, ISO alpha-3 country), Actor2Code,
-Actor2Name, Actor2CountryCode (the target), EventCode and EventRootCode (CAMEO; empty
-when the rule has no code), QuadClass (1 verbal cooperation, 2 material cooperation,
-3 verbal conflict, 4 material conflict, 0 neutral), GoldsteinScale. Then Entente's:
-Quad (its name), Flags (comma-joined: negated, limited, hedged, reported,
-hypothetical), Cue, Sentence. Tabs and line ends in text are written as spaces.
+event table mean the same: SQLDATE (the document's date as in the analysis JSON,
+YYYY-MM-DD rather than GDELT's YYYYMMDD; empty when unknown), DocumentId (the FILE,
+or the JSONL `id`), SOURCEURL, Actor1Code, Actor1Name, Actor1CountryCode (the source
+actor: its id, name, ISO alpha-3 country), Actor2Code, Actor2Name, Actor2CountryCode
+(the target), EventCode and EventRootCode (CAMEO; empty when the rule has no code),
+QuadClass (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
+conflict, 0 neutral), GoldsteinScale. Then Entente's: Quad (its name), Flags
+(comma-joined: negated, limited, hedged, reported, hypothetical), Cue, Sentence. Tabs
+and line ends in text are written as spaces. With --jsonl, the input lines are
+articles as for `entente analyze --jsonl` (see its --help).
 
 ";
 
