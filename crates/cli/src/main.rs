@@ -1,6 +1,7 @@
-//! `entente`: the command-line front of the analysis core. It reads files, hands them to
-//! [`entente_core::Engine::analyze`] and prints the analysis JSON (the contract in
-//! `shared/docs/analysis-json.md`) or a readable summary. All analysis lives in the core.
+//! `entente`: the command-line front of the analysis core. It reads files (or JSONL
+//! articles, [`entente_cli::jsonl`]), hands them to [`entente_core::Engine::analyze`] and
+//! prints the analysis JSON (the contract in `shared/docs/analysis-json.md`), a readable
+//! summary, or event rows ([`entente_cli::events`]). All analysis lives in the core.
 
 use std::fmt::Write as _;
 use std::fs;
