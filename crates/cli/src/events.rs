@@ -8,7 +8,7 @@
 //! entente_cli::events::rows(&doc, "a.txt", &mut out);
 //! let row: Vec<&str> = out.trim_end().split('\t').collect();
 //! assert_eq!(row.len(), entente_cli::events::COLUMNS.len());
-//! assert_eq!((row[3], row[6]), ("TUR", "GRC"));
+//! assert_eq!((row[3], row[6], row[9], row[10]), ("TUR", "GRC", "111", "11"));
 //! ```
 
 use std::borrow::Cow;
@@ -56,9 +56,8 @@ pub fn quad_class(q: Quad) -> u8 {
 }
 
 /// The relation's CAMEO event code, empty when its rule has none.
-pub fn event_code(_r: &Relation) -> &str {
-    // The core's `Relation` has no CAMEO code yet; it is on its way (`cameo`).
-    ""
+pub fn event_code(r: &Relation) -> &str {
+    &r.cameo
 }
 
 /// The CAMEO root code: the first two digits of the event code ("112" → "11").

@@ -385,6 +385,8 @@ fn events_rows_carry_the_relation_read_from_the_text() {
         ("Actor2Code", "GRC"),
         ("Actor2Name", "Greece"),
         ("Actor2CountryCode", "GRC"),
+        ("EventCode", "111"),
+        ("EventRootCode", "11"),
         ("QuadClass", "3"),
         ("Quad", "verbal_conflict"),
         ("Flags", ""),
@@ -402,9 +404,10 @@ fn events_rows_carry_the_relation_read_from_the_text() {
         (
             &struck["Actor1Code"][..],
             &struck["Actor2Code"][..],
-            &struck["QuadClass"][..]
+            &struck["QuadClass"][..],
+            &struck["EventRootCode"][..]
         ),
-        ("ISR", "IRN", "4")
+        ("ISR", "IRN", "4", "19")
     );
     assert_eq!(struck["SQLDATE"], "");
     let negated = rows
@@ -420,6 +423,18 @@ fn events_rows_carry_the_relation_read_from_the_text() {
         "the tab in the sentence is a space"
     );
     assert!(rows.iter().all(|r| r["DocumentId"] != "none"));
+    // Every row's CAMEO code is its relation's `cameo` in the analysis JSON, in order.
+    let docs = lines(&run_with(&["analyze", "--jsonl", "-"], &input));
+    let cameo: Vec<&str> = docs
+        .iter()
+        .flat_map(|d| d["relations"].as_array().unwrap())
+        .map(|r| r["cameo"].as_str().unwrap())
+        .collect();
+    let codes: Vec<&str> = rows.iter().map(|r| &r["EventCode"][..]).collect();
+    assert_eq!(codes, cameo);
+    for r in &rows {
+        assert_eq!(r["EventRootCode"], r["EventCode"][..2], "{r:?}");
+    }
 }
 
 #[test]
