@@ -1,13 +1,16 @@
-//! `entente`: the command-line front of the analysis core. It reads files, hands them to
-//! [`entente_core::Engine::analyze`] and prints the analysis JSON (the contract in
-//! `shared/docs/analysis-json.md`) or a readable summary. All analysis lives in the core.
+//! `entente`: the command-line front of the analysis core. It reads files (or JSONL
+//! articles, [`entente_cli::jsonl`]), hands them to [`entente_core::Engine::analyze`] and
+//! prints the analysis JSON (the contract in `shared/docs/analysis-json.md`), a readable
+//! summary, or event rows ([`entente_cli::events`]). All analysis lives in the core.
 
 use std::fmt::Write as _;
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+use entente_cli::{events, jsonl};
 use entente_core::{Document, Engine};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -17,92 +20,166 @@ mod eval;
 /// The default for `--max-bytes`: 64 MiB.
 const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
-const HELP: &str = "\
-entente: actors and directed relations (CAMEO QuadClass, Goldstein, flags) in news articles
-
-USAGE:
-    entente analyze [OPTIONS] FILE...
-    entente eval [--errors] DIR
-    entente --help | --version
-
-A FILE may start with a header block (`title:`, `source:`, `url:`, `date:` lines ended
-by a line `---`); without one the whole file is the article. `-` reads standard input.
-
-OPTIONS (analyze):
-    --json             Print one JSON object for all files: {\"documents\": [...],
-                       \"errors\": [{\"path\", \"error\"}]}; the fields of each document
-                       follow the analysis JSON contract (compact, one line)
-    --pretty           Like --json, indented
-    --sentences        In the summary, also list every sentence
-    --lossy            Analyse files that are not valid UTF-8, with U+FFFD in place of
-                       the bad bytes (otherwise such a file is an error)
-    --max-bytes N      Refuse files larger than N bytes (default 67108864 = 64 MiB;
-                       K, M, G suffixes mean KiB, MiB, GiB)
-    -j, --jobs N       Analyse up to N files at once on N threads (default: the number
-                       of cores); the output keeps the order of the FILEs
-    -h, --help         Print this help
-    -V, --version      Print the version
-
-EVAL:
-    entente eval DIR scores the engine against a gold set: DIR/articles/NAME.txt with
-    DIR/gold/NAME.json (and DIR/manifest.tsv naming each file's group). It prints actor
-    P/R/F1 and relation P/R/F1 at pair, directed and coded level, person and country
-    level, per group and overall (the scoring in the set's README; see src/eval.rs).
-    --errors also lists, per article, the country-level coded relations missed and
-    those found wrongly.
-
-Without --json, a summary per document: title, date, sentence count, actors (kind,
-country, mentions) and relations as `source -[quad goldstein flags]-> target: cue (rule)`.
-
+/// Errors and exit status, shared by the help of every command.
+const EXIT_STATUS: &str = "\
 ERRORS AND EXIT STATUS:
     A file that cannot be analysed (missing, a directory, not valid UTF-8, over
     --max-bytes) is reported on standard error as one line `entente: FILE: reason`;
     the other files are still analysed and printed (with --json, the failed ones
     are listed under \"errors\" and absent from \"documents\"). An empty file is
     not an error: it gives a document with no actors.
-    0  every file was analysed
-    1  at least one file failed
-    2  the command line is wrong
+    With --jsonl, a line that cannot be analysed (not a JSON object, no `id`, no
+    `text` or one that is not a string, not valid UTF-8, over --max-bytes) is
+    reported as `entente: FILE:LINE: reason`, gives the output line
+    {\"id\": ..., \"error\": \"reason\"} ({\"line\": N, \"error\": ...} when it has no
+    usable id; `events` prints no row for it), and the rest goes on.
+    0  every file was analysed (with --jsonl: every line)
+    1  at least one file failed (with --jsonl: or at least one line)
+    2  the command line is wrong";
+
+const OVERVIEW: &str = "\
+USAGE BY COMMAND:
+    entente analyze [--json | --pretty | --jsonl] [--sentences] [--lossy]
+                    [--max-bytes N] [-j N] FILE...
+    entente events [--jsonl] [--lossy] [--max-bytes N] [-j N] FILE...
+    entente eval [--errors] DIR
+    `entente COMMAND --help` describes a command's options (--max-bytes: 64 MiB
+    unless given).
+
+A FILE may start with a header block (`title:`, `source:`, `url:`, `date:` lines ended
+by a line `---`); without one the whole file is the article. `-` reads standard input.
+
 ";
 
-/// Parsed command line of `entente analyze`.
-#[derive(Debug, Default)]
-struct Options {
-    json: bool,
-    pretty: bool,
-    sentences: bool,
-    lossy: bool,
-    max_bytes: u64,
-    /// Threads for `--jobs`; 0 until the command line is read.
-    jobs: usize,
-    files: Vec<String>,
+const ANALYZE_AFTER: &str = "\
+A FILE may start with a header block (`title:`, `source:`, `url:`, `date:` lines ended
+by a line `---`); without one the whole file is the article. `-` reads standard input.
+
+Without --json, a summary per document: title, date, sentence count, actors (kind,
+country, mentions) and relations as `source -[quad goldstein flags]-> target: cue (rule)`.
+
+JSONL (--jsonl): each input line is one article, a JSON object with `id` (a string or
+number) and `text` (all of it the article body), and optionally `title`, `date`, `url`,
+`source` (strings; the date is read as a header's and normalised to YYYY-MM-DD; other
+fields are ignored; blank lines are skipped). Each output line is one document of the
+analysis JSON with `id` first and `path` set to FILE:LINE, in input order. Lines are
+read in batches, analysed on the --jobs threads and written before the next batch is
+read, so memory stays bounded whatever the input size.
+
+";
+
+const EVENTS_AFTER: &str = "\
+One row per relation, tab-separated, after a header line. Columns named after GDELT's
+event table mean the same: SQLDATE (the document's date as in the analysis JSON,
+YYYY-MM-DD rather than GDELT's YYYYMMDD; empty when unknown), DocumentId (the FILE,
+or the JSONL `id`), SOURCEURL, Actor1Code, Actor1Name, Actor1CountryCode (the source
+actor: its id, name, ISO alpha-3 country), Actor2Code, Actor2Name, Actor2CountryCode
+(the target), EventCode and EventRootCode (CAMEO; empty when the rule has no code),
+QuadClass (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
+conflict, 0 neutral), GoldsteinScale. Then Entente's: Quad (its name), Flags
+(comma-joined: negated, limited, hedged, reported, hypothetical), Cue, Sentence. Tabs
+and line ends in text are written as spaces. With --jsonl, the input lines are
+articles as for `entente analyze --jsonl` (see its --help).
+
+";
+
+/// entente: actors and directed relations (CAMEO QuadClass, Goldstein, flags) in news articles
+#[derive(Debug, Parser)]
+#[command(
+    name = "entente",
+    version,
+    subcommand_required = true,
+    after_help = format!("{OVERVIEW}{EXIT_STATUS}"),
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
 }
 
 /// What the command line asks for.
-#[derive(Debug)]
+#[derive(Debug, Subcommand)]
 enum Command {
-    Help,
-    Version,
-    Analyze(Options),
-    Eval { dir: String, errors: bool },
+    /// Analyse articles: a summary, the analysis JSON, or JSONL in and out
+    #[command(visible_alias = "analyse", after_help = format!("{ANALYZE_AFTER}{EXIT_STATUS}"))]
+    Analyze(AnalyzeArgs),
+    /// One tab-separated row per relation, with GDELT's column names
+    #[command(after_help = format!("{EVENTS_AFTER}{EXIT_STATUS}"))]
+    Events(Input),
+    /// Score the engine against a gold set (DIR/articles, DIR/gold)
+    #[command(after_help = EVAL_AFTER)]
+    Eval {
+        /// Also list, per article, the country-level coded relations
+        /// missed and those found wrongly
+        #[arg(long, verbatim_doc_comment)]
+        errors: bool,
+        /// The gold set: DIR/articles/NAME.txt, DIR/gold/NAME.json, DIR/manifest.tsv
+        #[arg(value_name = "DIR")]
+        dir: String,
+    },
+}
+
+const EVAL_AFTER: &str = "\
+entente eval DIR scores the engine against a gold set: DIR/articles/NAME.txt with
+DIR/gold/NAME.json (and DIR/manifest.tsv naming each file's group). It prints actor
+P/R/F1 and relation P/R/F1 at pair, directed and coded level, person and country
+level, per group and overall (the scoring in the set's README; see src/eval.rs).";
+
+/// `entente analyze`.
+#[derive(Debug, Args)]
+struct AnalyzeArgs {
+    /// Print one JSON object for all files: {"documents": [...],
+    /// "errors": [{"path", "error"}]}; the fields of each document follow
+    /// the analysis JSON contract (compact, one line)
+    #[arg(long, conflicts_with = "jsonl", verbatim_doc_comment)]
+    json: bool,
+    /// Like --json, indented
+    #[arg(long, conflicts_with = "jsonl", verbatim_doc_comment)]
+    pretty: bool,
+    /// In the summary, also list every sentence
+    #[arg(long, conflicts_with = "jsonl", verbatim_doc_comment)]
+    sentences: bool,
+    #[command(flatten)]
+    input: Input,
+}
+
+/// The inputs and limits `analyze` and `events` share.
+#[derive(Debug, Args)]
+struct Input {
+    /// Read each FILE as JSONL, one article per line, and (analyze)
+    /// write one document per line; see below
+    #[arg(long, verbatim_doc_comment)]
+    jsonl: bool,
+    /// Analyse input that is not valid UTF-8, with U+FFFD in place of
+    /// the bad bytes (otherwise such a file, or JSONL line, is an error)
+    #[arg(long, verbatim_doc_comment)]
+    lossy: bool,
+    /// Refuse files (with --jsonl: lines) larger than N bytes (default
+    /// 67108864 = 64 MiB; K, M, G suffixes mean KiB, MiB, GiB)
+    #[arg(long, value_name = "N", value_parser = parse_size, default_value_t = DEFAULT_MAX_BYTES, hide_default_value = true, verbatim_doc_comment)]
+    max_bytes: u64,
+    /// Analyse up to N files (JSONL lines) at once on N threads (default:
+    /// the number of cores); the output keeps the input order
+    #[arg(short = 'j', long, value_name = "N", value_parser = parse_jobs, verbatim_doc_comment)]
+    jobs: Option<usize>,
+    /// Article files, `-` for standard input
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<String>,
+}
+
+impl Input {
+    fn jobs(&self) -> usize {
+        self.jobs.unwrap_or_else(default_jobs)
+    }
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let command = match parse_args(&args) {
+    let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("entente: {e:#}");
-            eprintln!("usage: entente analyze [--json] [--pretty] [--lossy] [--max-bytes N] [--jobs N] FILE... | entente eval [--errors] DIR (see --help)");
-            return ExitCode::from(2);
-        }
+        Err(e) => return usage_error(&e),
     };
-    let result = match command {
-        Command::Help => write_stdout(HELP).map(|()| true),
-        Command::Version => {
-            write_stdout(&format!("entente {}\n", env!("CARGO_PKG_VERSION"))).map(|()| true)
-        }
-        Command::Analyze(opts) => analyze(&opts),
+    let result = match cli.command {
+        Command::Analyze(args) => analyze(&args),
+        Command::Events(input) => print_events(&input),
         Command::Eval { dir, errors } => evaluate(&dir, errors),
     };
     match result {
@@ -114,6 +191,38 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `--help` and `--version` on standard output (exit 0); a wrong command line as
+/// `entente: what is wrong` and a usage hint on standard error (exit 2).
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        return match write_stdout(&e.to_string()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(1),
+        };
+    }
+    let text = match e.kind() {
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "no command given: analyze, events or eval".to_string()
+        }
+        _ => e.to_string(),
+    };
+    let text = text.strip_prefix("error: ").unwrap_or(&text);
+    let first = text.lines().next().unwrap_or("the command line is wrong");
+    let rest: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("For more information"))
+        .collect();
+    eprintln!("entente: {first}");
+    for l in rest {
+        eprintln!("{l}");
+    }
+    eprintln!("(see entente --help, or entente COMMAND --help)");
+    ExitCode::from(2)
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -128,90 +237,6 @@ fn write_stdout(s: &str) -> Result<()> {
     out.write_all(s.as_bytes())?;
     out.flush()?;
     Ok(())
-}
-
-fn parse_args(args: &[String]) -> Result<Command> {
-    let mut it = args.iter();
-    let Some(first) = it.next() else {
-        bail!("no command given");
-    };
-    match first.as_str() {
-        "-h" | "--help" | "help" => return Ok(Command::Help),
-        "-V" | "--version" => return Ok(Command::Version),
-        "analyze" | "analyse" => {}
-        "eval" => return parse_eval(it.as_slice()),
-        other if other.starts_with('-') => bail!("unknown option `{other}`"),
-        other => bail!("unknown command `{other}`"),
-    }
-    let mut opts = Options {
-        max_bytes: DEFAULT_MAX_BYTES,
-        jobs: default_jobs(),
-        ..Options::default()
-    };
-    let mut only_files = false;
-    while let Some(arg) = it.next() {
-        if only_files || arg == "-" || !arg.starts_with('-') {
-            opts.files.push(arg.clone());
-            continue;
-        }
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) => (n, Some(v.to_string())),
-            None => (arg.as_str(), None),
-        };
-        match name {
-            "--" => only_files = true,
-            "-h" | "--help" => return Ok(Command::Help),
-            "--json" => opts.json = true,
-            "--pretty" => {
-                opts.json = true;
-                opts.pretty = true;
-            }
-            "--sentences" => opts.sentences = true,
-            "--lossy" => opts.lossy = true,
-            "--max-bytes" => {
-                let value = match inline {
-                    Some(v) => v,
-                    None => it
-                        .next()
-                        .cloned()
-                        .context("--max-bytes needs a number of bytes")?,
-                };
-                opts.max_bytes = parse_size(&value)?;
-            }
-            "-j" | "--jobs" => {
-                let value = match inline {
-                    Some(v) => v,
-                    None => it
-                        .next()
-                        .cloned()
-                        .context("--jobs needs a number of threads")?,
-                };
-                opts.jobs = parse_jobs(&value)?;
-            }
-            _ => bail!("unknown option `{arg}`"),
-        }
-    }
-    if opts.files.is_empty() {
-        bail!("analyze needs at least one FILE");
-    }
-    Ok(Command::Analyze(opts))
-}
-
-/// `entente eval [--errors] DIR`.
-fn parse_eval(args: &[String]) -> Result<Command> {
-    let mut dir = None;
-    let mut errors = false;
-    for arg in args {
-        match arg.as_str() {
-            "--errors" => errors = true,
-            "-h" | "--help" => return Ok(Command::Help),
-            a if a.starts_with('-') => bail!("unknown option `{a}` for eval"),
-            a if dir.is_none() => dir = Some(a.to_string()),
-            a => bail!("eval takes one DIR (`{a}` is a second)"),
-        }
-    }
-    let dir = dir.context("eval needs a DIR holding articles/ and gold/")?;
-    Ok(Command::Eval { dir, errors })
 }
 
 /// Scores the built-in engine on the gold set in `dir` and prints the table.
@@ -232,30 +257,30 @@ fn default_jobs() -> usize {
 }
 
 /// A `--jobs` value: a whole number of threads, at least 1.
-fn parse_jobs(s: &str) -> Result<usize> {
+fn parse_jobs(s: &str) -> Result<usize, String> {
     match s.trim().parse::<usize>() {
         Ok(n) if n >= 1 => Ok(n),
-        _ => bail!("--jobs: `{s}` is not a number of threads (1 or more)"),
+        _ => Err(format!("`{s}` is not a number of threads (1 or more)")),
     }
 }
 
 /// `1000`, `64K`, `64MiB`, `1G` (binary units).
-fn parse_size(s: &str) -> Result<u64> {
+fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     let (num, unit) = t.split_at(digits);
     let n: u64 = num
         .parse()
-        .with_context(|| format!("--max-bytes: `{s}` is not a size"))?;
+        .map_err(|_| format!("`{s}` is not a size (bytes, or a number with K, M or G)"))?;
     let mult: u64 = match unit.to_ascii_lowercase().as_str() {
         "" | "b" => 1,
         "k" | "kb" | "kib" => 1 << 10,
         "m" | "mb" | "mib" => 1 << 20,
         "g" | "gb" | "gib" => 1 << 30,
-        _ => bail!("--max-bytes: unknown unit in `{s}`"),
+        _ => return Err(format!("unknown unit in `{s}` (K, M or G)")),
     };
     n.checked_mul(mult)
-        .with_context(|| format!("--max-bytes: `{s}` is too large"))
+        .ok_or_else(|| format!("`{s}` is too large"))
 }
 
 /// One file that could not be analysed.
@@ -272,76 +297,78 @@ struct Output<'a> {
     errors: &'a [FileError],
 }
 
-/// Analyses every file; returns whether all of them succeeded.
-///
-/// Files are read in order in batches of a few per thread, each batch is analysed on the
-/// thread pool (`--jobs`), and its results are printed in input order before the next
-/// batch is read, so memory holds one batch of texts and the output is the same for every
-/// `--jobs`. With one job no thread is started.
-fn analyze(opts: &Options) -> Result<bool> {
-    let engine = Engine::try_builtin().context("loading the built-in knowledge base")?;
-    let jobs = opts.jobs.max(1);
-    let pool = if jobs > 1 {
-        Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(jobs)
-                .build()
-                .context("starting the thread pool for --jobs")?,
-        )
-    } else {
-        None
-    };
-    let batch = if jobs > 1 { jobs * 4 } else { 1 };
-    let mut docs = Vec::new();
-    let mut errors = Vec::new();
-    let mut stdin_used = false;
-    for paths in opts.files.chunks(batch) {
-        let texts: Vec<Result<String, String>> = paths
-            .iter()
-            .map(|path| read_text(path, opts, &mut stdin_used))
-            .collect();
-        let analyse = |(text, path): (Result<String, String>, &String)| {
-            text.map(|t| {
-                let doc = engine.analyze(path, &t);
-                (t, doc)
-            })
+/// The built-in engine and the `--jobs` pool (none for one job: no thread is started).
+struct Runner {
+    engine: Engine,
+    pool: Option<rayon::ThreadPool>,
+    jobs: usize,
+}
+
+impl Runner {
+    fn new(jobs: usize) -> Result<Self> {
+        let engine = Engine::try_builtin().context("loading the built-in knowledge base")?;
+        let jobs = jobs.max(1);
+        let pool = if jobs > 1 {
+            Some(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(jobs)
+                    .build()
+                    .context("starting the thread pool for --jobs")?,
+            )
+        } else {
+            None
         };
-        let analysed: Vec<Result<(String, Document), String>> = match &pool {
-            Some(pool) => pool.install(|| {
-                texts
-                    .into_par_iter()
-                    .zip(paths.par_iter())
-                    .map(analyse)
-                    .collect()
-            }),
-            None => texts.into_iter().zip(paths).map(analyse).collect(),
-        };
-        for (path, result) in paths.iter().zip(analysed) {
-            match result {
-                Ok((text, doc)) => {
-                    if opts.json {
-                        docs.push(doc);
-                    } else {
-                        write_stdout(&summary(&doc, &text, opts.sentences))?;
-                    }
-                }
-                Err(reason) => {
-                    eprintln!("entente: {path}: {reason}");
-                    errors.push(FileError {
-                        path: path.clone(),
-                        error: reason,
-                    });
-                }
-            }
+        Ok(Runner { engine, pool, jobs })
+    }
+
+    /// `f` over `items` on the pool, results in the items' order.
+    fn map<T: Send, U: Send>(&self, items: Vec<T>, f: impl Fn(T) -> U + Sync + Send) -> Vec<U> {
+        match &self.pool {
+            Some(pool) => pool.install(|| items.into_par_iter().map(f).collect()),
+            None => items.into_iter().map(f).collect(),
         }
     }
-    if opts.json {
+}
+
+/// `entente analyze`; returns whether every file (JSONL line) was analysed.
+fn analyze(args: &AnalyzeArgs) -> Result<bool> {
+    let input = &args.input;
+    let runner = Runner::new(input.jobs())?;
+    if input.jsonl {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        return stream_jsonl(&runner, input, &mut out, true, |art, doc| {
+            jsonl::document_line(&art.id, &doc)
+        });
+    }
+    let json = args.json || args.pretty;
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    analyse_files(&runner, input, |path, result| {
+        match result {
+            Ok((text, doc)) => {
+                if json {
+                    docs.push(doc);
+                } else {
+                    write_stdout(&summary(&doc, &text, args.sentences))?;
+                }
+            }
+            Err(reason) => {
+                eprintln!("entente: {path}: {reason}");
+                errors.push(FileError {
+                    path: path.to_string(),
+                    error: reason,
+                });
+            }
+        }
+        Ok(())
+    })?;
+    if json {
         let out = Output {
             documents: &docs,
             errors: &errors,
         };
         let mut w = io::BufWriter::new(io::stdout().lock());
-        if opts.pretty {
+        if args.pretty {
             serde_json::to_writer_pretty(&mut w, &out)?;
         } else {
             serde_json::to_writer(&mut w, &out)?;
@@ -352,9 +379,191 @@ fn analyze(opts: &Options) -> Result<bool> {
     Ok(errors.is_empty())
 }
 
+/// `entente events`: the header line, then a row per relation; returns whether every
+/// file (JSONL line) was analysed.
+fn print_events(input: &Input) -> Result<bool> {
+    let runner = Runner::new(input.jobs())?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    out.write_all(events::header().as_bytes())?;
+    if input.jsonl {
+        return stream_jsonl(&runner, input, &mut out, false, |art, doc| {
+            let mut rows = String::new();
+            events::rows(&doc, &art.id.to_string(), &mut rows);
+            rows
+        });
+    }
+    let mut ok = true;
+    analyse_files(&runner, input, |path, result| {
+        match result {
+            Ok((_, doc)) => {
+                let mut rows = String::new();
+                events::rows(&doc, path, &mut rows);
+                out.write_all(rows.as_bytes())?;
+            }
+            Err(reason) => {
+                ok = false;
+                eprintln!("entente: {path}: {reason}");
+            }
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(ok)
+}
+
+/// Analyses every file, calling `each` with its path and its text and document, or why
+/// it could not be read, in the order of the files.
+///
+/// Files are read in order in batches of a few per thread, each batch is analysed on the
+/// thread pool (`--jobs`), and its results are handed on in input order before the next
+/// batch is read, so memory holds one batch of texts and the output is the same for every
+/// `--jobs`.
+fn analyse_files(
+    runner: &Runner,
+    input: &Input,
+    mut each: impl FnMut(&str, Result<(String, Document), String>) -> Result<()>,
+) -> Result<()> {
+    let batch = if runner.jobs > 1 { runner.jobs * 4 } else { 1 };
+    let mut stdin_used = false;
+    for paths in input.files.chunks(batch) {
+        let texts: Vec<(Result<String, String>, &String)> = paths
+            .iter()
+            .map(|path| (read_text(path, input, &mut stdin_used), path))
+            .collect();
+        let engine = &runner.engine;
+        let analysed = runner.map(texts, |(text, path)| {
+            text.map(|t| {
+                let doc = engine.analyze(path, &t);
+                (t, doc)
+            })
+        });
+        for (path, result) in paths.iter().zip(analysed) {
+            each(path, result)?;
+        }
+    }
+    Ok(())
+}
+
+/// Lines per JSONL batch for each thread, and the input bytes a batch stops at (per
+/// thread; a batch always takes at least one line).
+const LINES_PER_JOB: usize = 32;
+const BATCH_BYTES_PER_JOB: usize = 1 << 20;
+
+/// Reads the FILEs as JSONL and writes `render(article, document)` for each good line to
+/// `out`, in input order; a bad line is reported on standard error and, with
+/// `error_lines`, written as its `{"id" | "line", "error"}` line. Returns whether every
+/// line (and file) was read and analysed.
+///
+/// Lines are read in batches (at most [`LINES_PER_JOB`] lines or [`BATCH_BYTES_PER_JOB`]
+/// bytes per thread, and no line kept over `--max-bytes`), each batch is parsed,
+/// analysed and rendered on the pool, written and flushed, then the next is read: memory
+/// holds one batch whatever the input size.
+fn stream_jsonl(
+    runner: &Runner,
+    input: &Input,
+    out: &mut impl Write,
+    error_lines: bool,
+    render: impl Fn(&jsonl::Article, Document) -> String + Sync + Send,
+) -> Result<bool> {
+    let max_lines = LINES_PER_JOB * runner.jobs;
+    let max_bytes = BATCH_BYTES_PER_JOB * runner.jobs;
+    let mut ok = true;
+    let mut stdin_used = false;
+    for name in &input.files {
+        let mut reader: Box<dyn BufRead> = if name == "-" {
+            if stdin_used {
+                eprintln!("entente: -: standard input was already read");
+                ok = false;
+                continue;
+            }
+            stdin_used = true;
+            Box::new(io::BufReader::with_capacity(1 << 16, io::stdin().lock()))
+        } else {
+            match open_file(name) {
+                Ok(f) => Box::new(io::BufReader::with_capacity(1 << 16, f)),
+                Err(reason) => {
+                    eprintln!("entente: {name}: {reason}");
+                    ok = false;
+                    continue;
+                }
+            }
+        };
+        let mut number: u64 = 0;
+        let mut buf = Vec::new();
+        let mut done = false;
+        while !done {
+            // One batch: (line number, the line or its length when over the limit).
+            let mut lines: Vec<(u64, Result<Vec<u8>, u64>)> = Vec::new();
+            let mut bytes = 0;
+            while lines.len() < max_lines && bytes < max_bytes {
+                let len = match jsonl::read_line(&mut reader, &mut buf, input.max_bytes) {
+                    Ok(Some(len)) => len,
+                    Ok(None) => {
+                        done = true;
+                        break;
+                    }
+                    Err(e) => {
+                        eprintln!("entente: {name}: line {}: {}", number + 1, io_reason(&e));
+                        ok = false;
+                        done = true;
+                        break;
+                    }
+                };
+                number += 1;
+                if len > input.max_bytes {
+                    lines.push((number, Err(len)));
+                } else if !jsonl::is_blank(&buf) {
+                    bytes += buf.len();
+                    lines.push((number, Ok(std::mem::take(&mut buf))));
+                }
+            }
+            let engine = &runner.engine;
+            let render = &render;
+            let results = runner.map(lines, |(n, line)| {
+                let article = match line {
+                    Ok(bytes) => jsonl::parse_line(&bytes, n, input.lossy),
+                    Err(len) => Err(jsonl::LineError::too_large(n, len, input.max_bytes)),
+                };
+                article.map(|art| {
+                    let doc = art.analyze(engine, &format!("{name}:{n}"));
+                    render(&art, doc)
+                })
+            });
+            for result in results {
+                match result {
+                    Ok(text) => out.write_all(text.as_bytes())?,
+                    Err(e) => {
+                        ok = false;
+                        match &e.id {
+                            Some(id) => {
+                                eprintln!("entente: {name}:{}: {} (id {id})", e.line, e.reason)
+                            }
+                            None => eprintln!("entente: {name}:{}: {}", e.line, e.reason),
+                        }
+                        if error_lines {
+                            out.write_all(e.json_line().as_bytes())?;
+                        }
+                    }
+                }
+            }
+            out.flush()?;
+        }
+    }
+    Ok(ok)
+}
+
+/// Opens a file to read, or says in a few words why not.
+fn open_file(path: &str) -> Result<fs::File, String> {
+    let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
+    if meta.is_dir() {
+        return Err("is a directory".into());
+    }
+    fs::File::open(path).map_err(|e| io_reason(&e))
+}
+
 /// Reads one file as text, or says in a few words why not.
-fn read_text(path: &str, opts: &Options, stdin_used: &mut bool) -> Result<String, String> {
-    let limit = opts.max_bytes;
+fn read_text(path: &str, input: &Input, stdin_used: &mut bool) -> Result<String, String> {
+    let limit = input.max_bytes;
     let too_large = |n: u64| {
         format!("too large: {n} bytes, over the limit of {limit} bytes (raise it with --max-bytes)")
     };
@@ -388,7 +597,7 @@ fn read_text(path: &str, opts: &Options, stdin_used: &mut bool) -> Result<String
     }
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
-        Err(e) if opts.lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(e) if input.lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
         Err(e) => Err(format!(
             "not valid UTF-8 at byte {} (use --lossy to analyse it anyway)",
             e.utf8_error().valid_up_to()
@@ -479,29 +688,43 @@ mod tests {
 
     #[test]
     fn arguments() {
-        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        match parse_args(&args(&[
-            "analyze",
-            "--pretty",
-            "--max-bytes=1K",
-            "a",
-            "--",
-            "--b",
-        ])) {
-            Ok(Command::Analyze(o)) => {
-                assert!(o.json && o.pretty);
-                assert_eq!(o.max_bytes, 1024);
-                assert_eq!(o.files, ["a", "--b"]);
+        let parse =
+            |v: &[&str]| Cli::try_parse_from(std::iter::once("entente").chain(v.iter().copied()));
+        match parse(&["analyze", "--pretty", "--max-bytes=1K", "a", "--", "--b"]) {
+            Ok(Cli {
+                command: Command::Analyze(o),
+            }) => {
+                assert!(o.pretty && !o.input.jsonl);
+                assert_eq!(o.input.max_bytes, 1024);
+                assert_eq!(o.input.files, ["a", "--b"]);
             }
             other => panic!("{other:?}"),
         }
-        assert!(parse_args(&args(&[])).is_err());
-        assert!(parse_args(&args(&["analyze"])).is_err());
-        assert!(parse_args(&args(&["analyze", "--what", "a"])).is_err());
-        assert!(parse_args(&args(&["frobnicate"])).is_err());
+        match parse(&["events", "--jsonl", "-j", "3", "-"]) {
+            Ok(Cli {
+                command: Command::Events(i),
+            }) => {
+                assert!(i.jsonl);
+                assert_eq!(i.jobs, Some(3));
+                assert_eq!(i.max_bytes, DEFAULT_MAX_BYTES);
+                assert_eq!(i.files, ["-"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(parse(&[]).is_err());
+        assert!(parse(&["analyze"]).is_err());
+        assert!(parse(&["analyze", "--what", "a"]).is_err());
+        assert!(parse(&["analyze", "--jsonl", "--json", "a"]).is_err());
+        assert!(parse(&["frobnicate"]).is_err());
         assert!(matches!(
-            parse_args(&args(&["analyze", "--help"])),
-            Ok(Command::Help)
+            parse(&["analyze", "--help"]).map_err(|e| e.kind()),
+            Err(clap::error::ErrorKind::DisplayHelp)
         ));
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
     }
 }
