@@ -346,7 +346,18 @@ impl Coder {
         actors: &[Actor],
     ) -> Vec<Relation> {
         let lex = &*self.lex;
-        if s.ments.len() < 2 || s.cues.is_empty() {
+        if s.cues.is_empty() {
+            return Vec::new();
+        }
+        let with_speakers;
+        let (s, reports) = match quoted_first_person(s, reports, regions) {
+            Some(augmented) => {
+                with_speakers = augmented;
+                (&with_speakers.0, &with_speakers.1[..])
+            }
+            None => (s, reports),
+        };
+        if s.ments.len() < 2 {
             return Vec::new();
         }
         let mut mem = parties::Memory::default();
@@ -497,6 +508,65 @@ impl Coder {
             })
             .collect()
     }
+}
+
+/// QUOTE-2: inside a quotation whose speaker is known (QUOTE-1), "we", "us", "our", "I",
+/// "me" and "my" are mentions of that speaker ("“We condemn the strikes,” the minister
+/// said"). Returns the sentence with those mentions added, or `None` when it has none.
+fn quoted_first_person(
+    s: &Sent,
+    reports: &[Report],
+    regions: &[Region],
+) -> Option<(Sent, Vec<Report>)> {
+    const FIRST_PERSON: [&str; 7] = ["we", "us", "our", "ours", "i", "me", "my"];
+    let mut extra = Vec::new();
+    for (i, t) in s.toks.iter().enumerate() {
+        if !t.word || !FIRST_PERSON.contains(&t.norm.as_str()) {
+            continue;
+        }
+        if s.ments.iter().any(|m| m.ts <= i && i < m.te) {
+            continue;
+        }
+        let speaker = regions
+            .iter()
+            .filter(|r| r.span.start <= t.start && t.end <= r.span.end)
+            .find_map(|r| r.speaker);
+        if let Some(actor) = speaker {
+            extra.push(sentence::Ment {
+                actor,
+                ts: i,
+                te: i + 1,
+                group: None,
+            });
+        }
+    }
+    if extra.is_empty() {
+        return None;
+    }
+    // The mentions stay in order of position; the speakers' mention indices follow them.
+    let mut out = s.clone();
+    let old = out.ments.len();
+    out.ments.extend(extra);
+    let mut order: Vec<usize> = (0..out.ments.len()).collect();
+    crate::sort::sort_by_key(&mut order, |&i| (out.ments[i].ts, out.ments[i].te));
+    let mut new_index = vec![0; order.len()];
+    for (new, &was) in order.iter().enumerate() {
+        new_index[was] = new;
+    }
+    out.ments = order.iter().map(|&i| out.ments[i].clone()).collect();
+    for sp in &mut out.speakers {
+        if sp.0 < old {
+            sp.0 = new_index[sp.0];
+        }
+    }
+    let reports = reports
+        .iter()
+        .map(|r| Report {
+            speaker: r.speaker.map(|m| new_index[m]),
+            ..r.clone()
+        })
+        .collect();
+    Some((out, reports))
 }
 
 /// P-CONDEMN: a condemnation whose object is an attack ("condemned the strikes on Iran",

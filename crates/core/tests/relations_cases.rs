@@ -193,6 +193,13 @@ cases! {
         [IRN, ISR], [] => ["IRN->ISR verbal_conflict []"];
     coref_expletive_it: "Russia issued a statement. It is likely that Israel will be criticised.",
         [RUS, ISR], [] => [];
+    // QUOTE-1/2: "we" inside a quotation is its speaker, named after it or before it.
+    quote_we_is_the_speaker_after: "\"Of course we condemn Israel for this,\" Putin told reporters.",
+        [PUTIN, ISR], [] => ["putin->ISR verbal_conflict [reported]"];
+    quote_we_is_the_speaker_before: "Putin told reporters: \"Of course we strongly support Iran in this.\"",
+        [PUTIN, IRN], [] => ["putin->IRN verbal_cooperation [reported]"];
+    quote_we_without_a_known_speaker: "\"Of course we condemn Israel for this,\" one observer said.",
+        [ISR], [] => [];
     // P-CONDEMN: condemning an attack is aimed at the attacker when one is named, and is
     // solidarity with the victim when none is; the one who condemns is never the attacker.
     p_condemn_unnamed_attacker: "Egypt condemned the strikes on Iran.",

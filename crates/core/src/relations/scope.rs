@@ -43,6 +43,9 @@ pub(crate) struct Report {
 pub(crate) struct Region {
     pub span: Span,
     pub by: Option<String>,
+    /// The actor who speaks it, when the attribution names one (or a pronoun that refers
+    /// back to one, COREF-1): "we" and "our" inside it stand for that actor (QUOTE-2).
+    pub speaker: Option<usize>,
     /// The paragraph it lies in: [`paragraph_regions`] gives regions by paragraph, in body
     /// order, so a cue finds its paragraph's regions by binary search.
     pub para: Span,
@@ -270,6 +273,7 @@ pub(crate) fn paragraph_regions(
                 continue;
             }
             let after = closed.then(|| attributed_after(lex, &text[e..])).flatten();
+            let follows = after.is_some();
             let (by, near) = match after {
                 Some(by) => (
                     Some(by),
@@ -290,9 +294,17 @@ pub(crate) fn paragraph_regions(
                     .filter(|&(st, _)| st >= near.0 && st < near.1)
                     .min_by_key(|&(st, _)| st.abs_diff(para.start + o))
                     .map(|(_, id)| id.to_string());
+                // QUOTE-1: the speaker is the actor named nearest the quotation in its
+                // attribution ("..., Kremlin spokesman Dmitry Peskov told reporters").
+                let speaker = if outlet.is_some() {
+                    None
+                } else {
+                    nearest_speaker(order, actors, near, follows)
+                };
                 out.push(Region {
                     span: Span::new(para.start + o, para.start + e),
                     by: outlet.or(Some(by)),
+                    speaker,
                     para,
                 });
             }
@@ -321,6 +333,7 @@ pub(crate) fn paragraph_regions(
                     out.push(Region {
                         span: para,
                         by: Some(by.join(" ")).filter(|b| !b.is_empty()),
+                        speaker: None,
                         para,
                     });
                 }
@@ -351,10 +364,36 @@ pub(crate) fn paragraph_regions(
                 out.push(Region {
                     span: para,
                     by,
+                    speaker: None,
                     para,
                 });
             }
         }
+    }
+}
+
+/// QUOTE-1: the actor mentioned in `near` (bytes of the body) closest to the quotation: the
+/// first one after it when the attribution follows, the last one before it otherwise.
+/// Outlets are never speakers here (they are the region's `by` already).
+fn nearest_speaker(
+    order: &[&Sent],
+    actors: &[Actor],
+    near: (usize, usize),
+    after: bool,
+) -> Option<usize> {
+    let found = order.iter().flat_map(|s| {
+        s.ments
+            .iter()
+            .filter(|m| m.group.is_none())
+            .filter_map(move |m| Some((s.toks.get(m.ts)?.start, m.actor)))
+    });
+    let inside = found.filter(|&(at, a)| {
+        at >= near.0 && at < near.1 && actors.get(a).is_some_and(|x| !x.source_only)
+    });
+    if after {
+        inside.min_by_key(|&(at, _)| at).map(|(_, a)| a)
+    } else {
+        inside.max_by_key(|&(at, _)| at).map(|(_, a)| a)
     }
 }
 

@@ -347,9 +347,7 @@ fn subject_anaphora(lex: &Lexicon, s: &mut Sent, actors: &[Actor], prev: Salient
     while i < s.toks.len() && (!s.toks[i].word || lex.words.openers.contains(s.norm(i))) {
         i += 1;
     }
-    if s.ments.iter().any(|m| m.ts <= i) {
-        return;
-    }
+    let named_before = s.ments.iter().any(|m| m.ts <= i);
     let longest = |list: &crate::hash::FastSet<String>| -> Option<usize> {
         (1..=4).rev().find(|&n| {
             i + n <= s.toks.len() && {
@@ -359,6 +357,7 @@ fn subject_anaphora(lex: &Lexicon, s: &mut Sent, actors: &[Actor], prev: Salient
         })
     };
     let (actor, len) = match s.norm(i) {
+        _ if named_before => (None, 0),
         "he" | "she" => (prev.person, 1),
         "it" if !lex.words.not_after_it.contains(s.norm(i + 1)) => (prev.body, 1),
         _ => match (
@@ -370,21 +369,37 @@ fn subject_anaphora(lex: &Lexicon, s: &mut Sent, actors: &[Actor], prev: Salient
             _ => (None, 0),
         },
     };
-    let Some(actor) = actor.filter(|&a| a < actors.len()) else {
+    if let Some(actor) = actor.filter(|&a| a < actors.len()) {
+        if !s.ments.iter().any(|m| m.ts < i + len && i < m.te) {
+            s.ments.insert(
+                0,
+                Ment {
+                    actor,
+                    ts: i,
+                    te: i + len,
+                    group: None,
+                },
+            );
+        }
+    }
+    // COREF-1 in an attribution after a quotation: "“...,” he said" (QUOTE-1 then finds the
+    // speaker there).
+    let Some(person) = prev.person.filter(|&a| a < actors.len()) else {
         return;
     };
-    if s.ments.iter().any(|m| m.ts < i + len && i < m.te) {
-        return;
-    }
-    s.ments.insert(
-        0,
-        Ment {
-            actor,
-            ts: i,
-            te: i + len,
+    let after_quote: Vec<usize> = (1..s.toks.len())
+        .filter(|&j| matches!(s.norm(j), "he" | "she") && s.norm(j - 1) == "\"")
+        .filter(|&j| !s.ments.iter().any(|m| m.ts <= j && j < m.te))
+        .collect();
+    for j in after_quote {
+        s.ments.push(Ment {
+            actor: person,
+            ts: j,
+            te: j + 1,
             group: None,
-        },
-    );
+        });
+    }
+    sort_by_key(&mut s.ments, |m| (m.ts, m.te));
 }
 
 /// Adds made-up mentions for "both countries" (the last two actors named) and "the
