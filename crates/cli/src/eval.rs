@@ -5,8 +5,8 @@
 //! The scoring is the one the evaluation set's README describes:
 //! - Actors (EV-ACT): a system actor matches a gold actor when its name or one of its
 //!   mention surfaces is the gold actor's canonical name or one of its aliases (case
-//!   folded). Precision is over the system's actors (publications that only source claims
-//!   left out), recall over the gold's.
+//!   folded). Precision is over all the system's actors (outlets included: the gold lists
+//!   the news agencies a report names as sources), recall over the gold's.
 //! - Relations (EV-REL): a system relation matches a gold one when their sentences match
 //!   (one contains the other, or token Jaccard >= 0.6, EV-SENT) and their endpoints match
 //!   at the level: *pair* (unordered), *directed*, *coded* (directed and the same quad; a
@@ -261,7 +261,7 @@ pub fn score_document(gold: &Gold, doc: &Document) -> DocScore {
     let mut score = Score::default();
 
     // Actors.
-    let shown: Vec<_> = doc.actors.iter().filter(|a| !a.source_only).collect();
+    let shown: Vec<_> = doc.actors.iter().collect();
     let found: HashSet<usize> = shown
         .iter()
         .filter_map(|a| matched.get(&a.id).copied())

@@ -113,10 +113,16 @@ mod tests;
 use crate::hash::FastMap;
 
 use crate::kb::KnowledgeBase;
-use crate::model::{Actor, ActorKind, Mention, RoleInfo, Span};
+use crate::model::{Actor, ActorKind, Mention, Relation, RoleInfo, Span};
 use lexicon::Lexicon;
 use resolve::{date_key, role_active, role_ended, ActorKey, DocState, Found};
 use scan::{Entity, Scanner};
+
+/// ORGAN: a name with an organ word ("Foreign Ministry", "Embassy").
+fn is_organ(lex: &Lexicon, name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| lex.organ_words.contains(&w.to_lowercase()))
+}
 
 /// The compiled matcher over every alias in the knowledge base.
 #[derive(Debug, Clone)]
@@ -130,6 +136,8 @@ pub struct ActorMatcher {
     person_fits: Vec<Vec<String>>,
     /// Per person: the first words of their full names, lower case.
     first_names: Vec<Vec<String>>,
+    /// Per organisation: the state it is an organ of (ORGAN), if any.
+    organ_of: Vec<Option<usize>>,
 }
 
 /// An actor search under way ([`ActorMatcher::start`]): the body's sentences, those
@@ -223,6 +231,17 @@ impl ActorMatcher {
                     .collect()
             })
             .collect();
+        let organ_of = kb
+            .organizations
+            .iter()
+            .map(|o| {
+                let state = o.country.as_deref().and_then(|c| match by_id.get(c) {
+                    Some(&Entity::State(s)) => Some(s),
+                    _ => None,
+                })?;
+                is_organ(&lex, &o.name).then_some(state)
+            })
+            .collect();
         ActorMatcher {
             kb: kb.clone(),
             lex,
@@ -230,7 +249,49 @@ impl ActorMatcher {
             by_id,
             person_fits,
             first_names,
+            organ_of,
         }
+    }
+
+    /// ORGAN: a ministry, embassy or government of a state is that state, as the
+    /// conventions of event coding fold them ("Russia's Foreign Ministry said" is Russia
+    /// speaking); an unknown organisation with a state and an organ word too. An unknown
+    /// organ with no state ("the Foreign Ministry" alone) is no actor of its own: `None`.
+    fn fold_organ(&self, key: ActorKey, st: &DocState) -> Option<ActorKey> {
+        match key {
+            ActorKey::Known(Entity::Org(i)) => {
+                Some(self.organ_of[i].map_or(key, |s| ActorKey::Known(Entity::State(s))))
+            }
+            ActorKey::Unknown(u) => {
+                let un = &st.unknowns[u];
+                if un.kind != ActorKind::Organization || !is_organ(&self.lex, &un.name) {
+                    return Some(key);
+                }
+                un.country.map(|c| ActorKey::Known(Entity::State(c)))
+            }
+            _ => Some(key),
+        }
+    }
+
+    /// ADJ-ONLY: a state named only by its adjective ("Ukrainian grain", "Czech officials")
+    /// and party to no relation is no actor of the story: it leaves the list. Named once as
+    /// a noun, or acting ("Israeli strikes on ..."), it stays.
+    pub(crate) fn drop_bare_demonyms(&self, actors: &mut Vec<Actor>, relations: &[Relation]) {
+        actors.retain(|a| {
+            let Some(&Entity::State(s)) = self.by_id.get(&a.id) else {
+                return true;
+            };
+            let adjectives = &self.kb.states[s].adjectives;
+            let bare = a.mentions.iter().all(|m| {
+                adjectives
+                    .iter()
+                    .any(|adj| fold::fold_str(adj).eq_ignore_ascii_case(&fold::fold_str(&m.text)))
+            });
+            !bare
+                || relations
+                    .iter()
+                    .any(|r| r.source == a.id || r.target == a.id)
+        });
     }
 
     pub fn knowledge(&self) -> &KnowledgeBase {
@@ -338,8 +399,11 @@ impl ActorMatcher {
                 continue;
             };
             done += text.len();
-            let i = *search.index.entry(f.key).or_insert_with(|| {
-                search.actors.push(self.actor(f.key, &search.st));
+            let Some(key) = self.fold_organ(f.key, &search.st) else {
+                continue;
+            };
+            let i = *search.index.entry(key).or_insert_with(|| {
+                search.actors.push(self.actor(key, &search.st));
                 search.actors.len() - 1
             });
             search.actors[i].mentions.push(Mention {

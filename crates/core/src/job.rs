@@ -246,19 +246,23 @@ impl<'a> Job<'a> {
             }
             State::Relations {
                 sentences,
-                actors,
+                mut actors,
                 coding,
-            } => State::Done(Document {
-                path: std::mem::take(&mut self.path),
-                title: self.title.take(),
-                date: self.date.take(),
-                source: self.source.take(),
-                url: self.url.take(),
-                body_len: body.len(),
-                sentences,
-                actors,
-                relations: coding.finish(),
-            }),
+            } => {
+                let relations = coding.finish();
+                matcher.drop_bare_demonyms(&mut actors, &relations);
+                State::Done(Document {
+                    path: std::mem::take(&mut self.path),
+                    title: self.title.take(),
+                    date: self.date.take(),
+                    source: self.source.take(),
+                    url: self.url.take(),
+                    body_len: body.len(),
+                    sentences,
+                    actors,
+                    relations,
+                })
+            }
             done @ (State::Done(_) | State::Moving) => done,
         };
         0

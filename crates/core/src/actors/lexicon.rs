@@ -29,6 +29,7 @@ struct NamesFile {
     left_cues: Vec<String>,
     known_as: Vec<String>,
     org_words: Vec<String>,
+    organ_words: Vec<String>,
     org_joiners: Vec<String>,
     org_connectors: Vec<String>,
     publication_nouns: Vec<String>,
@@ -127,6 +128,8 @@ pub(crate) struct Lexicon {
     pub known_as: PhraseSet,
     /// Case as written ("Ministry").
     pub org_words: FastSet<String>,
+    /// ORGAN: words naming an organ of a state (lower case).
+    pub organ_words: FastSet<String>,
     /// Words joining parts of a name anywhere ("and").
     pub org_joiners: FastSet<String>,
     /// Words joining parts of an organisation's name after an organisation word ("of").
@@ -174,6 +177,7 @@ impl Lexicon {
             left_cues: PhraseSet::new(&names.left_cues),
             known_as: PhraseSet::new(&names.known_as),
             org_words: exact_set(&names.org_words),
+            organ_words: lower_set(&names.organ_words),
             org_joiners: lower_set(&names.org_joiners),
             org_connectors: lower_set(&names.org_connectors),
             publication_nouns: PhraseSet::new(&names.publication_nouns),

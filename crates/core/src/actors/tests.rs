@@ -171,6 +171,14 @@ fn test_kb() -> KnowledgeBase {
                 false,
             ),
             org("nato", "NATO", "organization", &[], None, false),
+            org(
+                "russian_foreign_ministry",
+                "Russian Foreign Ministry",
+                "organization",
+                &["Russia's Foreign Ministry"],
+                Some("RUS"),
+                false,
+            ),
             org("hezbollah", "Hezbollah", "group", &[], Some("LBN"), false),
             org(
                 "iran_snsc",
@@ -1051,4 +1059,78 @@ fn stop_phrases_are_not_aliases_of_the_builtin_knowledge() {
             "stop phrase {stop:?} is an alias in the knowledge base"
         );
     }
+}
+
+/// (id, mention surfaces) of every actor `find` gives, the whole text as one sentence.
+fn found(text: &str) -> Vec<(String, Vec<String>)> {
+    matcher()
+        .find(text, &[Span::new(0, text.len())], DATE)
+        .into_iter()
+        .map(|a| (a.id, a.mentions.into_iter().map(|m| m.text).collect()))
+        .collect()
+}
+
+#[test]
+fn organ_a_ministry_is_its_state() {
+    assert_eq!(
+        found("Russia's Foreign Ministry criticised Sudan, and Moscow said more."),
+        [
+            (
+                "RUS".to_string(),
+                vec![
+                    "Russia's Foreign Ministry".to_string(),
+                    "Moscow".to_string()
+                ]
+            ),
+            ("SDN".to_string(), vec!["Sudan".to_string()]),
+        ]
+    );
+}
+
+#[test]
+fn organ_with_no_state_is_no_actor() {
+    let got = found("The Foreign Ministry criticised Sudan on Monday.");
+    assert_eq!(got, [("SDN".to_string(), vec!["Sudan".to_string()])]);
+}
+
+#[test]
+fn adj_only_state_leaves_unless_it_acts() {
+    let engine = crate::Engine::builtin();
+    let ids = |text: &str| -> Vec<String> {
+        engine
+            .analyze("t", text)
+            .actors
+            .into_iter()
+            .map(|a| a.id)
+            .collect()
+    };
+    // Named only as an adjective and in no relation: not an actor of the story.
+    assert_eq!(
+        ids("Note\n\nTurkey praised Greece for its Bulgarian wine."),
+        ["TUR", "GRC"]
+    );
+    // Acting through its adjective: it stays.
+    assert_eq!(
+        ids("Note\n\nBulgarian forces attacked Greece."),
+        ["BGR", "GRC"]
+    );
+    // Named once as a noun: it stays.
+    assert_eq!(
+        ids("Note\n\nTurkey praised Greece. Bulgaria was quiet about the Bulgarian wine."),
+        ["TUR", "GRC", "BGR"]
+    );
+}
+
+#[test]
+fn a_sentence_opening_gerund_is_no_first_name() {
+    let engine = crate::Engine::builtin();
+    let doc = engine.analyze(
+        "t",
+        "Note\n\nWelcoming Erdogan as they sat down for talks, Putin praised Turkey.",
+    );
+    assert!(
+        doc.actors.iter().all(|a| !a.name.starts_with("Welcoming")),
+        "{:?}",
+        doc.actors
+    );
 }
