@@ -389,6 +389,29 @@ impl ActorMatcher {
             && !title_the
     }
 
+    /// NAME-HYPHEN: token `j` is a hyphen written with no space between the word before it
+    /// and a lower-case syllable of one to five letters after it that is no function word.
+    fn hyphen_syllable(&self, s: &Sent, j: usize) -> bool {
+        const FUNCTION_WORDS: [&str; 24] = [
+            "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "as", "by", "for",
+            "from", "with", "who", "that", "this", "it", "its", "his", "her", "their",
+        ];
+        let toks = &s.sc.toks;
+        let (Some(before), Some(dash), Some(after)) =
+            (toks.get(j - 1), toks.get(j), toks.get(j + 1))
+        else {
+            return false;
+        };
+        let syllable = s.sc.tok(j + 1);
+        s.sc.tok(j) == "-"
+            && before.e == dash.s
+            && dash.e == after.s
+            && after.word
+            && (1..=5).contains(&syllable.len())
+            && syllable.bytes().all(|b| b.is_ascii_lowercase())
+            && !FUNCTION_WORDS.contains(&syllable)
+    }
+
     /// NAME-CUE, NAME-ORG: capitalised runs of words outside hits and titles.
     /// Particles and hyphens join parts of a name ("al-Assad", "von der Leyen");
     /// "and" joins parts of an organisation's name ("Peace and Security Council");
@@ -416,6 +439,13 @@ impl ActorMatcher {
                     j += 1;
                     end = j;
                     continue;
+                }
+                // NAME-HYPHEN: "Lai Ching-te", "Kim Jong-un": a short lower-case syllable
+                // hyphenated, with no space, to the last name word ends the name.
+                if j > i && j + 1 < n && self.hyphen_syllable(s, j) {
+                    j += 2;
+                    end = j;
+                    break;
                 }
                 if j < n && j > i {
                     let joins = |w: &str| {
@@ -970,8 +1000,15 @@ impl ActorMatcher {
         if let ActorKey::Known(Entity::Person(p)) = key {
             st.seen(p);
         }
-        if let (ActorKey::Unknown(u), Some(last)) = (key, (ns..ne).rev().find(|&t| s.sc.is_cap(t)))
-        {
+        // The family name: the last capitalised word, or the first in a name that ends in a
+        // hyphenated syllable, written family name first ("Lai Ching-te" is "Lai").
+        let east_asian = ne >= ns + 3 && self.hyphen_syllable(s, ne - 2);
+        let family = if east_asian {
+            (ns..ne).find(|&t| s.sc.is_cap(t))
+        } else {
+            (ns..ne).rev().find(|&t| s.sc.is_cap(t))
+        };
+        if let (ActorKey::Unknown(u), Some(last)) = (key, family) {
             st.unknown_surnames.insert(s.sc.tok(last).to_string(), u);
         }
         true

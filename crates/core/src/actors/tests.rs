@@ -1134,3 +1134,22 @@ fn a_sentence_opening_gerund_is_no_first_name() {
         doc.actors
     );
 }
+
+#[test]
+fn name_hyphen_keeps_a_hyphenated_given_name_and_its_family_name() {
+    let engine = crate::Engine::builtin();
+    let doc = engine.analyze(
+        "t",
+        "Note\n\nTaiwan's Vice President Hsiao Bi-khim criticised Japan on Monday. \
+         Hsiao later praised China.",
+    );
+    let chen = doc
+        .actors
+        .iter()
+        .find(|a| a.name.starts_with("Hsiao"))
+        .expect("Hsiao Bi-khim is found");
+    assert_eq!(chen.name, "Hsiao Bi-khim");
+    let surfaces: Vec<&str> = chen.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(surfaces.last(), Some(&"Hsiao"), "{surfaces:?}");
+    assert_eq!(surfaces.len(), 2, "{surfaces:?}");
+}
