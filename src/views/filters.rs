@@ -48,20 +48,7 @@ pub fn FilterNav() -> impl IntoView {
                     </span>
                 </summary>
                 <div class="ent-filters__body">
-                    <label class="ent-field">
-                        <span class="ent-field__label">"Search sentences"</span>
-                        <input
-                            type="search"
-                            class="ent-input"
-                            data-testid="filter-q"
-                            placeholder="e.g. drones"
-                            prop:value=move || ctx.filters.with(|f| f.q.clone())
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                ctx.state.update(|s| s.filters.q = v);
-                            }
-                        />
-                    </label>
+                    <SearchBox />
                     {FACETS
                         .into_iter()
                         .map(|(facet, label, testid)| {
@@ -82,6 +69,29 @@ pub fn FilterNav() -> impl IntoView {
                 </div>
             </details>
         </nav>
+    }
+}
+
+/// The search box over the sentences, the same in the full and the compact filters: each
+/// keystroke sets the filter's text.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <label class="ent-field">
+            <span class="ent-field__label">"Search sentences"</span>
+            <input
+                type="search"
+                class="ent-input"
+                data-testid="filter-q"
+                placeholder="e.g. drones"
+                prop:value=move || ctx.filters.with(|f| f.q.clone())
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    ctx.state.update(|s| s.filters.q = v);
+                }
+            />
+        </label>
     }
 }
 
@@ -293,20 +303,7 @@ pub fn CompactFilters() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <div class="ent-compactfilters" role="group" aria-label="Filters" data-testid="filters">
-            <label class="ent-field">
-                <span class="ent-field__label">"Search sentences"</span>
-                <input
-                    type="search"
-                    class="ent-input"
-                    data-testid="filter-q"
-                    placeholder="e.g. drones"
-                    prop:value=move || ctx.filters.with(|f| f.q.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        ctx.state.update(|s| s.filters.q = v);
-                    }
-                />
-            </label>
+            <SearchBox />
             <FacetSelect facet=Facet::Country label="Country" testid="filter-country" />
             <FacetSelect facet=Facet::Leader label="Leader" testid="filter-leader" />
             <button
