@@ -6,7 +6,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{marked, meta_line, quad_bar, quad_tag, source_button};
+use super::{activates, marked, meta_line, quad_bar, quad_tag, source_button};
 use crate::highlight;
 use crate::present::{self, goldstein};
 use crate::state::Ctx;
@@ -158,8 +158,7 @@ fn Card(id: String, open_actor: Memo<Option<String>>) -> impl IntoView {
     };
     let on_key = move |ev: ev::KeyboardEvent| {
         let on_card = ev.target() == ev.current_target();
-        if on_card && (ev.key() == "Enter" || ev.key() == " ") {
-            ev.prevent_default();
+        if on_card && activates(&ev) {
             open2();
         }
     };

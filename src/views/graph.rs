@@ -5,7 +5,7 @@ use entente_core::{ActorKind, Quad};
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::quad_tag;
+use super::{activates, quad_tag};
 use crate::present::{self, quad_class, quad_short};
 use crate::state::Ctx;
 
@@ -89,8 +89,7 @@ pub fn GraphView() -> impl IntoView {
                             move |_| ctx.open_pair(&ia, &ib)
                         }
                         on:keydown=move |ev: ev::KeyboardEvent| {
-                            if ev.key() == "Enter" || ev.key() == " " {
-                                ev.prevent_default();
+                            if activates(&ev) {
                                 ctx.open_pair(&ia, &ib);
                             }
                         }
@@ -141,8 +140,7 @@ pub fn GraphView() -> impl IntoView {
                         data-actor=n.id.clone()
                         on:click=move |_| ctx.open_actor(&id)
                         on:keydown=move |ev: ev::KeyboardEvent| {
-                            if ev.key() == "Enter" || ev.key() == " " {
-                                ev.prevent_default();
+                            if activates(&ev) {
                                 ctx.open_actor(&id2);
                             }
                         }

@@ -37,6 +37,18 @@ use actor::ActorView;
 use pair::PairView;
 use reader::Reader;
 
+/// True for Enter or Space, the keys that press a button, on an element that acts as one
+/// (a card, a graph node or line); the browser's own action for the key (Space scrolls) is
+/// then cancelled, so the caller only has to act.
+fn activates(ev: &ev::KeyboardEvent) -> bool {
+    let key = ev.key();
+    let yes = key == "Enter" || key == " ";
+    if yes {
+        ev.prevent_default();
+    }
+    yes
+}
+
 /// Text segments as text nodes, marked ones inside `<mark>`. Never HTML.
 fn marked(segments: Vec<Segment>) -> impl IntoView {
     segments
