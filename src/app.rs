@@ -13,6 +13,7 @@ use crate::present::Theme;
 use crate::state::{AppOptions, Ctx, EmbedMode};
 use crate::storage::StorageError;
 use crate::url::{self, Tab, ViewState};
+use crate::views::add::{analyse_and_add, NotAdded};
 use crate::views::{
     AddPanel, CardGrid, CompactFilters, EmbedBar, FilterNav, GraphView, Header, LoadProgress,
     Notices, Panel, StatusLine,
@@ -62,25 +63,12 @@ fn load_saved(ctx: Ctx, saved: Vec<Source>, asked: ViewState, start: ViewState) 
     leptos::task::spawn_local(async move {
         // the first cards paint before the engine is built (SL5 in src/analysis.rs)
         web::pause().await;
-        let engine = crate::analysis::engine_paced(web::pause).await;
-        let docs = crate::analysis::run(
-            engine,
-            &saved,
-            web::now_ms,
-            web::pause,
-            |p| {
-                let _ = ctx.loading.try_set(Some(p));
-            },
-            // unmounted: stop
-            || ctx.loading.try_get_untracked().is_none(),
-        )
-        .await;
-        let Some(docs) = docs else {
-            return;
-        };
-        let _ = ctx
-            .corpus
-            .try_update(|c| c.add(engine, saved.into_iter().zip(docs).collect()));
+        // unmounted: stop
+        let unmounted = || ctx.loading.try_get_untracked().is_none();
+        match analyse_and_add(ctx, saved, ctx.loading, &unmounted).await {
+            Ok(()) => {}
+            Err(NotAdded::Stopped | NotAdded::Unmounted) => return,
+        }
         let _ = ctx.loading.try_set(None);
         if ctx.state.try_get_untracked().as_ref() == Some(&start) {
             let (s, notices) = ctx.corpus.with_untracked(|c| c.validate(asked));

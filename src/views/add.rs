@@ -35,29 +35,19 @@ async fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Option<Ve
     let _ = ctx
         .analysing
         .try_set(crate::analysis::BatchProgress::waiting(&sources));
-    let engine = crate::analysis::engine_paced(web::pause).await;
-    let docs = crate::analysis::run(
-        engine,
-        &sources,
-        web::now_ms,
-        web::pause,
-        |p| {
-            // the explorer may have been unmounted since
-            let _ = ctx.analysing.try_set(Some(p));
-        },
-        || ctx.cancel.try_get_untracked().unwrap_or(true),
-    )
-    .await;
     let names: Vec<String> = added.iter().map(|a| a.name.clone()).collect();
-    let Some(docs) = docs else {
-        let _ = ctx.analysing.try_set(None);
-        let _ = ctx
-            .status
-            .try_set(format!("Cancelled: {} not added.", names.join(", ")));
-        return None;
-    };
-    ctx.corpus
-        .try_update(|c| c.add(engine, sources.into_iter().zip(docs).collect()))?;
+    let cancelled = || ctx.cancel.try_get_untracked().unwrap_or(true);
+    match analyse_and_add(ctx, sources, ctx.analysing, &cancelled).await {
+        Ok(()) => {}
+        Err(NotAdded::Stopped) => {
+            let _ = ctx.analysing.try_set(None);
+            let _ = ctx
+                .status
+                .try_set(format!("Cancelled: {} not added.", names.join(", ")));
+            return None;
+        }
+        Err(NotAdded::Unmounted) => return None,
+    }
     // The new cards paint first; saving a large text is a long call of its own. Adding and
     // removing wait (`analysing` is still set) until the save is done.
     web::pause().await;
@@ -79,6 +69,43 @@ async fn add_uploads(ctx: Ctx, uploads: Vec<crate::upload::Upload>) -> Option<Ve
         }
     };
     Some(warnings)
+}
+
+/// Why [`analyse_and_add`] added nothing.
+pub(crate) enum NotAdded {
+    /// `stop` said so at a pause: the reader cancelled, or the explorer went.
+    Stopped,
+    /// The explorer was unmounted before the documents could join its corpus.
+    Unmounted,
+}
+
+/// Analyses `sources` in slices (src/analysis.rs), reporting to `progress`, then adds them
+/// to the corpus: the one path of the articles added in the panel and of the saved ones at
+/// start. `stop` is asked at each pause. Showing the bar before, clearing it and saving
+/// after are the callers' own, since they differ.
+pub(crate) async fn analyse_and_add(
+    ctx: Ctx,
+    sources: Vec<Source>,
+    progress: RwSignal<Option<crate::analysis::BatchProgress>>,
+    stop: &dyn Fn() -> bool,
+) -> Result<(), NotAdded> {
+    let engine = crate::analysis::engine_paced(web::pause).await;
+    let docs = crate::analysis::run(
+        engine,
+        &sources,
+        web::now_ms,
+        web::pause,
+        |p| {
+            // the explorer may have been unmounted since
+            let _ = progress.try_set(Some(p));
+        },
+        stop,
+    )
+    .await
+    .ok_or(NotAdded::Stopped)?;
+    ctx.corpus
+        .try_update(|c| c.add(engine, sources.into_iter().zip(docs).collect()))
+        .ok_or(NotAdded::Unmounted)
 }
 
 /// The reader's articles as stored.
