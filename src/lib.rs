@@ -6,7 +6,7 @@
 //! [`embed::config`] (an embed's options).
 //! [`state`] is what one explorer's views share; [`app`] is its root (start, URL and hash
 //! sync, focus, layout) and [`views`] its parts, one module each; browser calls in [`web`].
-//! [`storage`] and [`upload`] (the reader's own articles) come from the pagekit work.
+//! [`storage`] and [`upload`] keep and check the reader's own articles.
 //! [`analysis`] runs the analysis of the reader's articles in slices (progress, cancel).
 //! [`pack`] is the bundled seeds' analysis, done at build time and read at start.
 //! [`embed`] mounts explorers into other pages (`<div data-entente>`, the iframe form).
