@@ -67,7 +67,7 @@ impl AppOptions {
 }
 
 /// How an explorer is shown inside another page (set in [`AppOptions::embed`]; the rules
-/// are in [`crate::embed`]).
+/// are in [`crate::embed::config`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EmbedMode {
     /// Cards only: no graph, no "add your own article" panel, a short row of filters.
