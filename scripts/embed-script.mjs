@@ -3,7 +3,7 @@
 //   <script type="module" src="path/to/dist/entente-embed.js"></script>
 // It loads the explorer's stylesheet, JS glue and wasm relative to its own URL
 // (import.meta.url), so the host page can be in any folder, then mounts an explorer into
-// every [data-entente] element (src/embed.rs: mount_embeds). No inline script, no eval: it
+// every [data-entente] element (src/embed/mod.rs: mount_embeds). No inline script, no eval: it
 // runs under the strict CSP the page is tested under. Called by post-build.mjs.
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -2,9 +2,11 @@
 //!
 //! Pure modules (compiled and tested natively): [`url`] (the view as a permalink),
 //! [`corpus`] (the analysed documents and look-ups), [`filter`] (what is in view),
-//! [`highlight`] (marked segments of text), [`present`] (how things read, the graph).
-//! Components live in [`app`] (root, state, filters) and [`views`]; browser calls in [`web`].
-//! [`storage`] and [`upload`] (the reader's own articles) come from the pagekit work.
+//! [`highlight`] (marked segments of text), [`present`] (how things read, the graph),
+//! [`embed::config`] (an embed's options).
+//! [`state`] is what one explorer's views share; [`app`] is its root (start, URL and hash
+//! sync, focus, layout) and [`views`] its parts, one module each; browser calls in [`web`].
+//! [`storage`] and [`upload`] keep and check the reader's own articles.
 //! [`analysis`] runs the analysis of the reader's articles in slices (progress, cancel).
 //! [`pack`] is the bundled seeds' analysis, done at build time and read at start.
 //! [`embed`] mounts explorers into other pages (`<div data-entente>`, the iframe form).
@@ -18,13 +20,15 @@ pub mod fixtures;
 pub mod highlight;
 pub mod pack;
 pub mod present;
+pub mod state;
 pub mod storage;
 pub mod upload;
 pub mod url;
 pub mod views;
 pub mod web;
 
-pub use app::{explorer, AppOptions};
+pub use app::explorer;
+pub use state::AppOptions;
 
 pub mod seeds {
     include!(concat!(env!("OUT_DIR"), "/seeds.rs"));

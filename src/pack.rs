@@ -1,7 +1,8 @@
 //! The bundled seeds analysed at build time: `build.rs` runs the built-in engine over
 //! `seeds/*.txt` and writes its documents in the compact form below, which the page reads
-//! at start instead of building the engine and analysing (issue 8, first cards). `build.rs`
-//! includes this very file, so writer and reader are one definition.
+//! at start instead of building the engine and analysing, so the first cards show without
+//! waiting for either. `build.rs` includes this very file, so writer and reader are one
+//! definition.
 //!
 //! Rules (ids used in the tests):
 //! - PK1: the form is a list of tokens separated by U+001F: a list is its length then its

@@ -29,6 +29,31 @@ pub fn write_query(query: &str, replace: bool) {
     };
 }
 
+/// The current `location.hash` (with its `#`), or `""`.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the hash in place (no new history entry, the host's history state kept).
+pub fn replace_hash(hash: &str) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = w.history() else {
+        return;
+    };
+    let loc = w.location();
+    let url = format!(
+        "{}{}{hash}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    );
+    let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+    let _ = history.replace_state_with_url(&state, "", Some(&url));
+}
+
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }

@@ -1,9 +1,7 @@
-//! Embedding the explorer in other pages. Two forms:
-//! - in a host page: `<div data-entente data-country="IRN" ...>` plus one script tag,
-//!   `entente-embed.js` (written into `dist/` by `scripts/post-build.mjs`), which loads the
-//!   wasm next to it and calls [`mount_embeds`]: each element gets its own explorer, with
-//!   options read from its `data-*` attributes by [`EmbedConfig::from_attrs`];
-//! - in an iframe: `index.html?embed=1&country=IRN`, read by [`frame_query`].
+//! An embed's configuration, pure (no browser calls, tested natively): the options read
+//! from a host element's `data-*` attributes ([`EmbedConfig::from_attrs`]), the iframe
+//! form's query ([`frame_query`]), and an embed's part of `location.hash` ([`hash_part`],
+//! [`with_hash_part`]). [`crate::embed`] mounts explorers with them.
 //!
 //! Rules (their ids are used in comments, tests and the README):
 //! - E1 `data-country`, `data-leader`, `data-actor`: the starting view (country and leader
@@ -28,8 +26,8 @@
 //!
 //! A bad value never stops an explorer: it is ignored and said in a quiet notice.
 
-use crate::app::AppOptions;
 use crate::present::Theme;
+use crate::state::{AppOptions, EmbedMode};
 use crate::url;
 
 /// Where an embed may keep its view besides its own element (E4).
@@ -40,18 +38,6 @@ pub enum UrlMode {
     Off,
     /// In `location.hash`, under the embed's key (E7).
     Hash,
-}
-
-/// How an explorer is shown inside another page (set in [`AppOptions::embed`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EmbedMode {
-    /// Cards only: no graph, no "add your own article" panel, a short row of filters.
-    pub compact: bool,
-    /// Where "Open in the full explorer" points; the current view's query is appended.
-    /// No link when `None`.
-    pub full_link: Option<String>,
-    /// Keep the view in `location.hash` under this key (E7).
-    pub hash_key: Option<String>,
 }
 
 /// An embed's options, read from its element's `data-*` attributes.
@@ -372,250 +358,6 @@ impl FrameQuery {
             hash_key: None,
         });
         o
-    }
-}
-
-// ---- in the browser ----
-
-use std::cell::RefCell;
-
-use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-
-use crate::app::{Ctx, FacetSelect};
-use crate::filter::Facet;
-use crate::url::Tab;
-
-/// Which page the wasm was started on (by `main`).
-pub enum PageKind {
-    /// Entente's own page (`<body data-entente-page>`): the full explorer.
-    Full,
-    /// Entente's own page asked for the iframe form (E8).
-    Frame(Box<AppOptions>),
-    /// Someone else's page: `entente-embed.js` mounts the embeds.
-    Host,
-}
-
-/// Tells what page this is: `index.html` marks its body with `data-entente-page`.
-pub fn page_kind() -> PageKind {
-    let Some(w) = web_sys::window() else {
-        return PageKind::Host;
-    };
-    let own = w
-        .document()
-        .and_then(|d| d.body())
-        .is_some_and(|b| b.has_attribute("data-entente-page"));
-    if !own {
-        return PageKind::Host;
-    }
-    let search = w.location().search().unwrap_or_default();
-    match frame_query(&search) {
-        Some(f) => {
-            let path = w.location().pathname().unwrap_or_default();
-            PageKind::Frame(Box::new(f.options(&path)))
-        }
-        None => PageKind::Full,
-    }
-}
-
-thread_local! {
-    /// The embeds mounted by [`mount_into`], with the handles that unmount them when dropped.
-    static MOUNTED: RefCell<Vec<(web_sys::HtmlElement, Box<dyn std::any::Any>)>> =
-        const { RefCell::new(Vec::new()) };
-}
-
-fn is_mounted(el: &web_sys::HtmlElement) -> bool {
-    MOUNTED.with_borrow(|m| m.iter().any(|(e, _)| e == el))
-}
-
-/// The page's embed elements, in document order.
-fn embed_elements() -> Vec<web_sys::HtmlElement> {
-    let Some(list) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("[data-entente]").ok())
-    else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        .collect()
-}
-
-/// Mounts an explorer into every `[data-entente]` element of the page not mounted yet.
-/// `full_page` is the address of the full explorer, for the "Open in the full explorer"
-/// link. Returns how many were mounted. Called by `entente-embed.js` on load.
-#[wasm_bindgen]
-pub fn mount_embeds(full_page: Option<String>) -> u32 {
-    let mut n = 0;
-    for el in embed_elements() {
-        if mount_into(el, full_page.clone()) {
-            n += 1;
-        }
-    }
-    n
-}
-
-/// Mounts an explorer into `el` with the options of its `data-*` attributes (see the
-/// module's rules). Whatever `el` held (a "loading" line) is replaced. Returns false when
-/// `el` already holds one.
-#[wasm_bindgen]
-pub fn mount_into(el: web_sys::HtmlElement, full_page: Option<String>) -> bool {
-    if is_mounted(&el) {
-        return false;
-    }
-    let index = embed_elements()
-        .iter()
-        .position(|e| e == &el)
-        .unwrap_or_else(|| MOUNTED.with_borrow(|m| m.len()));
-    let config = EmbedConfig::from_attrs(|name| el.get_attribute(name), index);
-    el.set_text_content(None);
-    let handle = crate::mount_to(el.clone(), config.options(full_page));
-    MOUNTED.with_borrow_mut(|m| m.push((el, Box::new(handle))));
-    true
-}
-
-/// Unmounts the explorer in `el`: its elements, effects and listeners go. Returns false
-/// when `el` holds none.
-#[wasm_bindgen]
-pub fn unmount_embed(el: &web_sys::HtmlElement) -> bool {
-    let handle = MOUNTED.with_borrow_mut(|m| {
-        let i = m.iter().position(|(e, _)| e == el)?;
-        Some(m.remove(i))
-    });
-    // dropped outside the borrow: unmounting runs cleanups
-    handle.is_some()
-}
-
-fn location_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-}
-
-/// Replaces the hash in place (no new history entry, the host's history state kept).
-fn replace_hash(hash: &str) {
-    let Some(w) = web_sys::window() else {
-        return;
-    };
-    let Ok(history) = w.history() else {
-        return;
-    };
-    let loc = w.location();
-    let url = format!(
-        "{}{}{hash}",
-        loc.pathname().unwrap_or_default(),
-        loc.search().unwrap_or_default()
-    );
-    let state = history.state().unwrap_or(JsValue::NULL);
-    let _ = history.replace_state_with_url(&state, "", Some(&url));
-}
-
-/// The starting query of an explorer keeping its view in the hash under `key`: its part
-/// of the hash when there is one (E7).
-pub fn hash_start(key: &str) -> Option<String> {
-    hash_part(&location_hash(), key).map(|q| format!("?{q}"))
-}
-
-/// Keeps `ctx`'s view in the hash under `key` (E7): written on each change, read back when
-/// the hash changes (typed by hand, or the host's navigation). The listener goes with the
-/// explorer.
-pub fn sync_hash(ctx: Ctx, key: String, compact: bool) {
-    let k = key.clone();
-    Effect::new(move |_| {
-        let q = ctx.state.with(url::to_query);
-        let hash = location_hash();
-        let next = with_hash_part(&hash, &k, &q);
-        if next != hash {
-            replace_hash(&next);
-        }
-    });
-    let handle = window_event_listener_untyped("hashchange", move |_| {
-        let q = hash_part(&location_hash(), &key)
-            .unwrap_or_default()
-            .to_string();
-        let (mut s, n1) = url::parse(&q);
-        if compact {
-            s.tab = Tab::Cards;
-        }
-        let (s, n2) = ctx.corpus.with_untracked(|c| c.validate(s));
-        let fresh: Vec<String> = n1.iter().chain(n2.iter()).map(|n| n.to_string()).collect();
-        if !fresh.is_empty() {
-            ctx.notices.set(fresh);
-        }
-        if ctx.state.with_untracked(|cur| *cur != s) {
-            ctx.state.set(s);
-        }
-    });
-    on_cleanup(move || handle.remove());
-}
-
-/// "Open in the full explorer": `base` with the current view's query, in a new tab.
-#[component]
-pub fn FullLink(base: String) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let href = move || format!("{base}{}", ctx.state.with(url::to_query));
-    view! {
-        <a
-            class="ent-embedbar__link"
-            data-testid="full-link"
-            href=href
-            target="_blank"
-            rel="noopener"
-        >
-            "Open in the full explorer"
-        </a>
-    }
-}
-
-/// The compact embed's top line: the name (a level-2 heading: the host owns `<h1>`) and
-/// the link to the full explorer.
-#[component]
-pub fn EmbedBar(link: Option<String>) -> impl IntoView {
-    view! {
-        <div class="ent-embedbar" data-testid="embed-bar">
-            <h2 class="ent-embedbar__title">"Entente"</h2>
-            <span class="ent-embedbar__tagline">
-                "What states and leaders say to each other, and what they do"
-            </span>
-            {link.map(|base| view! { <FullLink base /> })}
-        </div>
-    }
-}
-
-/// The compact embed's filters: search, country, leader, clear.
-#[component]
-pub fn CompactFilters() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    view! {
-        <div class="ent-compactfilters" role="group" aria-label="Filters" data-testid="filters">
-            <label class="ent-field">
-                <span class="ent-field__label">"Search sentences"</span>
-                <input
-                    type="search"
-                    class="ent-input"
-                    data-testid="filter-q"
-                    placeholder="e.g. drones"
-                    prop:value=move || ctx.filters.with(|f| f.q.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        ctx.state.update(|s| s.filters.q = v);
-                    }
-                />
-            </label>
-            <FacetSelect facet=Facet::Country label="Country" testid="filter-country" />
-            <FacetSelect facet=Facet::Leader label="Leader" testid="filter-leader" />
-            <button
-                type="button"
-                class="ent-button"
-                data-testid="clear-filters"
-                disabled=move || ctx.filters.with(|f| f.is_empty())
-                on:click=move |_| ctx.clear_filters()
-            >
-                "Clear filters"
-            </button>
-        </div>
     }
 }
 
