@@ -418,13 +418,17 @@ impl Coder {
                 mem.last_conflict_sources.dedup();
             }
             mem.last_pairs = p.pairs.clone();
-            mem.last_subject = if p.subject.is_empty() {
-                let mut v: Vec<usize> = p.pairs.iter().map(|&(a, _)| a).collect();
-                v.dedup();
-                v
-            } else {
-                p.subject.clone()
-            };
+            // P-PRON takes the subject of the last clause, which a noun ("the US strikes")
+            // does not have: its modifier is no subject a later "it" can stand for.
+            if !view.nounish(cue) {
+                mem.last_subject = if p.subject.is_empty() {
+                    let mut v: Vec<usize> = p.pairs.iter().map(|&(a, _)| a).collect();
+                    v.dedup();
+                    v
+                } else {
+                    p.subject.clone()
+                };
+            }
             if matches!(rule.event.as_str(), "praise" | "criticize" | "accuse") {
                 let src: Vec<usize> = p.pairs.iter().map(|&(a, _)| a).collect();
                 let tgt: Vec<usize> = p.pairs.iter().map(|&(_, b)| b).collect();
@@ -606,18 +610,25 @@ fn condemned_attacks(lex: &Lexicon, s: &Sent, drafts: &mut Vec<Draft>) {
             .filter(|d| d.ts == ts)
             .map(|d| d.source)
             .collect();
+        // Nor is the one who condemns the victim, unless the text names it after the attack
+        // ("Iran condemned the strikes on Iran"): "While France condemned the strikes, it
+        // ..." points back to the condemner only by position.
+        let named_after = |a: usize| s.ments.iter().any(|m| m.actor == a && m.ts >= attack.te);
+        let wrong_victim = |d: &Draft| condemners.contains(&d.target) && !named_after(d.target);
         let victims: Vec<usize> = drafts
             .iter()
-            .filter(|d| d.ts == attack.ts)
+            .filter(|d| d.ts == attack.ts && !wrong_victim(d))
             .map(|d| d.target)
             .collect();
-        drafts.retain(|d| !(d.ts == attack.ts && condemners.contains(&d.source)));
         let mut attackers: Vec<usize> = drafts
             .iter()
-            .filter(|d| d.ts == attack.ts)
+            .filter(|d| d.ts == attack.ts && !condemners.contains(&d.source))
             .map(|d| d.source)
             .collect();
         attackers.dedup();
+        drafts.retain(|d| {
+            !(d.ts == attack.ts && (condemners.contains(&d.source) || wrong_victim(d)))
+        });
         let mut out: Vec<Draft> = Vec::new();
         for d in drafts.drain(..) {
             if d.ts != ts {

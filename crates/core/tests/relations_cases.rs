@@ -200,6 +200,15 @@ cases! {
         [PUTIN, IRN], [] => ["putin->IRN verbal_cooperation [reported]"];
     quote_we_without_a_known_speaker: "\"Of course we condemn Israel for this,\" one observer said.",
         [ISR], [] => [];
+    // P-POSS: a possessor before the object qualifies it; the object is the target.
+    p_poss_possessor_qualifies_the_object: "Germany condemned Turkish strikes on Berlin's ally Greece.",
+        [("Germany", "DEU", S, Some("DEU")), ("Berlin", "DEU", S, Some("DEU")), ("Turkish", "TUR", S, Some("TUR")), ("Greece", "GRC", S, Some("GRC"))], []
+        => ["DEU->TUR verbal_conflict []", "TUR->GRC material_conflict []"];
+    // P-PRON after a noun act: "it" is the subject of the clause, not the noun's modifier;
+    // and the one who condemns is no victim of the attack it condemns (P-CONDEMN).
+    p_pron_not_the_modifier_of_a_noun: "While France condemned the Turkish strikes, it has not offered military help to Greece.",
+        [("France", "FRA", S, Some("FRA")), ("Turkish", "TUR", S, Some("TUR")), ("Greece", "GRC", S, Some("GRC"))], []
+        => ["FRA->GRC verbal_cooperation [negated]", "FRA->TUR verbal_conflict []"];
     // P-CONDEMN: condemning an attack is aimed at the attacker when one is named, and is
     // solidarity with the victim when none is; the one who condemns is never the attacker.
     p_condemn_unnamed_attacker: "Egypt condemned the strikes on Iran.",

@@ -430,7 +430,7 @@ impl View<'_> {
 
     /// The noun-or-verb reading of a cue: a noun after a determiner, an adjective or a
     /// modifier; a verb after a subject, an auxiliary, "to", "not" or an adverb.
-    fn nounish(&self, cue: &CueAt) -> bool {
+    pub(crate) fn nounish(&self, cue: &CueAt) -> bool {
         match cue.form {
             Form::Noun => true,
             // "its exports", "of total Iranian exports": no verb follows a determiner or a
@@ -596,9 +596,30 @@ impl View<'_> {
             {
                 return None;
             }
+            // P-POSS: "strikes on Moscow's ally Iran": the possessor qualifies the object
+            // named after it, which is the target.
+            if let Some(owned) = self
+                .possessed(mi)
+                .filter(|&o| !exclude.contains(&self.actor(o)))
+            {
+                return Some(Target::One(owned));
+            }
             return Some(Target::One(mi));
         }
         None
+    }
+
+    /// P-POSS: the actor a possessive mention qualifies, named within three words after its
+    /// "'s" with no punctuation between ("Moscow's ally Iran", "Russia's close partner Iran").
+    fn possessed(&self, mi: usize) -> Option<usize> {
+        let s = self.s;
+        let te = s.ments[mi].te;
+        if self.norm(te) != "'s" {
+            return None;
+        }
+        let next = (0..s.ments.len()).find(|&k| s.ments[k].ts > te && self.ok[k])?;
+        let gap = range(&s.toks, te + 1, s.ments[next].ts);
+        (gap.len() <= 3 && !gap.is_empty() && gap.iter().all(|t| t.word)).then_some(next)
     }
 
     /// True when nothing after the cue could be its object: end, punctuation, a pronoun. A
