@@ -873,6 +873,48 @@ fn lexicon_covers_the_listed_acts() {
             "conf.material.wmd",
         ),
         (
+            "A new agreement between France and Germany took effect.",
+            "FRA",
+            "DEU",
+            "coop.material.sign",
+        ),
+        (
+            "France remains in close contact with Germany.",
+            "FRA",
+            "DEU",
+            "coop.verbal.consult",
+        ),
+        (
+            "The French minister spoke by phone with Germany on Sunday.",
+            "FRA",
+            "DEU",
+            "coop.verbal.consult",
+        ),
+        (
+            "Italy voiced serious concerns over German export rules.",
+            "ITA",
+            "DEU",
+            "conf.verbal.concern",
+        ),
+        (
+            "Italy held live-fire drills around France this week.",
+            "ITA",
+            "FRA",
+            "conf.material.drills",
+        ),
+        (
+            "France still keeps a military base in Italy.",
+            "FRA",
+            "ITA",
+            "coop.material.basing",
+        ),
+        (
+            "Germany will freeze the assets of Italy's central bank.",
+            "DEU",
+            "ITA",
+            "conf.material.sanction",
+        ),
+        (
             "France is sharing intelligence with Germany.",
             "FRA",
             "DEU",
