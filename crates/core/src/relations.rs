@@ -610,11 +610,15 @@ fn condemned_attacks(lex: &Lexicon, s: &Sent, drafts: &mut Vec<Draft>) {
             .filter(|d| d.ts == ts)
             .map(|d| d.source)
             .collect();
-        // Nor is the one who condemns the victim, unless the text names it after the attack
-        // ("Iran condemned the strikes on Iran"): "While France condemned the strikes, it
-        // ..." points back to the condemner only by position.
-        let named_after = |a: usize| s.ments.iter().any(|m| m.actor == a && m.ts >= attack.te);
-        let wrong_victim = |d: &Draft| condemners.contains(&d.target) && !named_after(d.target);
+        // The victim of a condemned attack is one the text names after it in its clause ("the
+        // strikes on Iran"); an actor elsewhere is found only by position ("While France condemned the
+        // strikes, it ...", "Jordan denounced the aggression on Gaza"), not as the victim.
+        let named_after = |a: usize| {
+            s.ments
+                .iter()
+                .any(|m| m.actor == a && m.ts >= attack.te && s.same_clause(attack.ts, m.ts))
+        };
+        let wrong_victim = |d: &Draft| !named_after(d.target);
         let victims: Vec<usize> = drafts
             .iter()
             .filter(|d| d.ts == attack.ts && !wrong_victim(d))
