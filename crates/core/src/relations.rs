@@ -610,15 +610,25 @@ fn condemned_attacks(lex: &Lexicon, s: &Sent, drafts: &mut Vec<Draft>) {
             .filter(|d| d.ts == ts)
             .map(|d| d.source)
             .collect();
-        // The victim of a condemned attack is one the text names after it in its clause ("the
-        // strikes on Iran"); an actor elsewhere is found only by position ("While France condemned the
-        // strikes, it ...", "Jordan denounced the aggression on Gaza"), not as the victim.
+        // The victim of a condemned attack is not the one who condemns, nor an actor of the
+        // condemning clause, unless the text names it after the attack in its clause ("the
+        // strikes on Iran"): "While France condemned the strikes, it ...", "Jordan denounced
+        // the aggression on Gaza", "China joined Russia in condemning the strikes" find them
+        // only by position.
         let named_after = |a: usize| {
             s.ments
                 .iter()
                 .any(|m| m.actor == a && m.ts >= attack.te && s.same_clause(attack.ts, m.ts))
         };
-        let wrong_victim = |d: &Draft| !named_after(d.target);
+        let in_condemning_clause = |a: usize| {
+            s.ments
+                .iter()
+                .any(|m| m.actor == a && m.te <= attack.ts && s.same_clause(ts, m.ts))
+        };
+        let wrong_victim = |d: &Draft| {
+            !named_after(d.target)
+                && (condemners.contains(&d.target) || in_condemning_clause(d.target))
+        };
         let victims: Vec<usize> = drafts
             .iter()
             .filter(|d| d.ts == attack.ts && !wrong_victim(d))

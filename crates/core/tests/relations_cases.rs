@@ -219,6 +219,9 @@ cases! {
     p_condemn_attacker_adjective: "Turkey condemned the Israeli strikes on Iran, its ministry said.",
         [("Turkey", "TUR", S, Some("TUR")), ISRAELI, IRN], []
         => ["TUR->ISR verbal_conflict [reported]", "ISR->IRN material_conflict [reported]"];
+    p_condemn_victim_not_before: "Kenya joined Egypt in condemning the Israeli strikes.",
+        [("Kenya", "KEN", S, Some("KEN")), ("Egypt", "EGY", S, Some("EGY")), ISRAELI], []
+        => ["KEN->ISR verbal_conflict []"];
     p_condemn_person_not_attack: "Putin condemned Greece, and Greece struck Iran.",
         [PUTIN, ("Greece", "GRC", S, Some("GRC")), IRN], []
         => ["putin->GRC verbal_conflict []", "GRC->IRN material_conflict []"];
