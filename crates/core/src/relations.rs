@@ -438,6 +438,7 @@ impl Coder {
                     .max()
                     .unwrap_or(cue.reach);
                 mem.last_object = Some((src, tgt, end));
+                mem.last_was_accusation = rule.event == "accuse";
             }
             if rule.event == "appeal" {
                 let src: Vec<usize> = p.pairs.iter().map(|&(a, _)| a).collect();

@@ -209,6 +209,14 @@ cases! {
     p_pron_not_the_modifier_of_a_noun: "While France condemned the Turkish strikes, it has not offered military help to Greece.",
         [("France", "FRA", S, Some("FRA")), ("Turkish", "TUR", S, Some("TUR")), ("Greece", "GRC", S, Some("GRC"))], []
         => ["FRA->GRC verbal_cooperation [negated]", "FRA->TUR verbal_conflict []"];
+    // P-ALLEGED: the accused did the act after "of", as an allegation (hedged).
+    p_alleged_act_of_the_accused: "Kenya accused Uganda of arming Sudan.",
+        [("Kenya", "KEN", S, Some("KEN")), ("Uganda", "UGA", S, Some("UGA")), ("Sudan", "SDN", S, Some("SDN"))], []
+        => ["KEN->UGA verbal_conflict []", "UGA->SDN material_cooperation [hedged]"];
+    // P-REDUCED: a participle after a common noun has no source of its own.
+    p_reduced_relative_has_no_source: "Kenya imposed sanctions on a firm accused of arming Sudan.",
+        [("Kenya", "KEN", S, Some("KEN")), ("Sudan", "SDN", S, Some("SDN"))], []
+        => [];
     // P-CONDEMN: condemning an attack is aimed at the attacker when one is named, and is
     // solidarity with the victim when none is; the one who condemns is never the attacker.
     p_condemn_unnamed_attacker: "Egypt condemned the strikes on Iran.",

@@ -28,8 +28,11 @@
 //!   president ...": the subject after the fronted phrase is the source.
 //! - P-SPEAKER: "Russia has stated it does not support Iran": a pronoun subject is the speaker.
 //! - P-FOR: "thanked Britain for a new package of military aid": the one thanked (or
-//!   blamed) did the act named after "for".
+//!   blamed) did the act named after "for". P-ALLEGED: "accused Iran of supplying Russia":
+//!   the accused did the act after "of", hedged (an allegation is coded as the act).
 //! - P-AGAINST: "ally with X against Y": the act is also directed against Y.
+//! - P-REDUCED: "an arms firm accused of supplying Russia": a past participle after a common
+//!   noun is a passive without an agent; the cue has no source.
 //! - P-CONTROL: "look to Russia to help it": the one appealed to is the source of the act it
 //!   is asked for (hypothetical), the appealing side its target.
 
@@ -56,6 +59,8 @@ pub(crate) struct Memory {
     pub last_subject: Vec<usize>,
     /// The last verbal act with an object: sources, targets, end of the object (P-FOR).
     pub last_object: Option<(Vec<usize>, Vec<usize>, usize)>,
+    /// That act was an accusation, whose content after "of" is an alleged act (P-ALLEGED).
+    pub last_was_accusation: bool,
 }
 
 /// The parties of one cue: (source mention, target mention) pairs.
@@ -609,6 +614,46 @@ impl View<'_> {
         None
     }
 
+    /// P-REDUCED: the cue is a past participle right after a common noun and before a
+    /// preposition ("a firm accused of", "the drones supplied by", "officials based in").
+    fn reduced_relative(&self, cue: &CueAt) -> bool {
+        let s = self.s;
+        let Some(prev) = cue.ts.checked_sub(1) else {
+            return false;
+        };
+        let w = self.norm(prev);
+        s.toks[prev].word
+            && self.norm(cue.ts).ends_with("ed")
+            && matches!(
+                self.norm(cue.te),
+                "of" | "by" | "with" | "in" | "to" | "from"
+            )
+            && !s.ments.iter().any(|m| m.te == cue.ts)
+            && !self.lex.words.auxiliaries.contains(w)
+            && !self.lex.words.determiners.contains(w)
+            && !PRONOUNS.contains(&w)
+            && !w.ends_with("ly")
+            && !matches!(
+                w,
+                "which"
+                    | "who"
+                    | "that"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "also"
+                    | "then"
+                    | "not"
+                    | "never"
+                    | "twice"
+                    | "once"
+                    | "again"
+                    | "had"
+                    | "has"
+                    | "have"
+            )
+    }
+
     /// P-POSS: the actor a possessive mention qualifies, named within three words after its
     /// "'s" with no punctuation between ("Moscow's ally Iran", "Russia's close partner Iran").
     fn possessed(&self, mi: usize) -> Option<usize> {
@@ -759,6 +804,11 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
     let mut between: Option<Vec<usize>> = None;
     let actors_of = |l: &[usize]| l.iter().map(|&m| v.actor(m)).collect::<Vec<_>>();
 
+    // P-REDUCED: "an arms firm accused of supplying Russia": a past participle right after a
+    // common noun is a passive of that noun with no agent named; it has no source here.
+    if !v.nounish(cue) && v.reduced_relative(cue) {
+        return out;
+    }
     // P-CONTROL: "Iran is likely to look to Russia, at least somewhat, to help it": the one
     // appealed to is asked to act; the act is only wanted.
     let controlled = mem.last_appeal.as_ref().filter(|(_, tgt, end)| {
@@ -786,19 +836,28 @@ fn find_inner(v: &View, ci: usize, mem: &Memory, speakers: &[usize]) -> Parties 
     }
     // P-FOR: "Zelensky thanked Britain for a new package of military aid", "criticised X for
     // arming Y": the one thanked or blamed did the act named after "for".
+    // P-ALLEGED: "accused Iran of supplying Russia": the accused did the act named after
+    // "of", as an allegation (hedged), and it is coded as that act.
     let reason = mem.last_object.as_ref().filter(|(_, tgt, end)| {
         // (mem.last_object is kept only for thanks, praise and blame)
         let lo = cue.ts.saturating_sub(6).max(*end);
+        let word = s.norm(*end);
+        let alleged = word == "of" && mem.last_was_accusation;
         cue.ts > *end
             && !tgt.is_empty()
-            && (lo..cue.ts).any(|j| s.norm(j) == "for")
-            && s.norm(*end) == "for"
+            && ((lo..cue.ts).any(|j| s.norm(j) == "for") && word == "for"
+                || alleged && s.words_between(*end, cue.ts) <= 2)
             && !s.ments.iter().any(|m| m.ts >= *end && m.te <= cue.ts)
     });
-    if let Some((src, tgt, _)) = reason {
+    if let Some((src, tgt, end)) = reason {
+        if s.norm(*end) == "of" {
+            out.flag = Some(Flag::Hedged);
+        }
         let ex = actors_of(tgt);
         let targets = match v.target_right(ci, cue.reach, rule, v.nounish(cue), &ex) {
             Some(Target::One(t)) => v.list_of(t),
+            // An allegation names its own object or none ("of arming a rival militia").
+            _ if s.norm(*end) == "of" => return out,
             _ => src.clone(),
         };
         for &a in tgt {

@@ -645,7 +645,15 @@ fn govern(lex: &Lexicon, s: &mut Sent) {
                 && s.words_between(reach, c.ts) <= 4
                 && s.same_clause(reach, c.ts)
                 && !s.ments.iter().any(|m| m.ts >= reach && m.te <= c.ts);
-            if !gap_ok {
+            // "sanctions on an arms firm accused of ...": a participle after a noun begins a
+            // clause of that noun's own, no content of the act before it.
+            let before = c.ts.checked_sub(1).map_or("", |j| s.norm(j));
+            let participle = c.ts > reach
+                && s.norm(c.ts).ends_with("ed")
+                && s.toks.get(c.ts - 1).is_some_and(|t| t.word)
+                && !lex.words.auxiliaries.contains(before)
+                && !matches!(before, "to" | "not" | "and" | "or");
+            if !gap_ok || participle {
                 break;
             }
             let (cte, joint) = (c.te, lex.rules[c.rule].symmetric);
@@ -666,8 +674,10 @@ fn govern(lex: &Lexicon, s: &mut Sent) {
                 .filter(|m| m.ts >= te && s.words_between(te, m.ts) <= 3 && s.same_clause(te, m.ts))
                 .map(|m| m.te)
                 .next();
+            // An accusation's content after "of" is coded as the alleged act (P-ALLEGED).
+            let accusation = lex.rules[s.cues[i].rule].event == "accuse";
             if let Some(end) = object {
-                if matches!(s.norm(end), "of" | "to") {
+                if s.norm(end) == "to" || (s.norm(end) == "of" && !accusation) {
                     if let Some(j) = s.cues.iter().position(|c| c.ts > end && c.ts <= end + 2) {
                         s.cues[j].absorbed = true;
                     }
