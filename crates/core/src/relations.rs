@@ -472,6 +472,7 @@ impl Coder {
             }
         }
         condemned_attacks(lex, s, &mut drafts);
+        denied_acts(lex, s, &mut drafts);
         // D4: a negated act with no stance ("has yet to comment on") is not coded.
         drafts.retain(|d| {
             !(d.flags.contains(&Flag::Negated)
@@ -572,6 +573,46 @@ fn quoted_first_person(
         })
         .collect();
     Some((out, reports))
+}
+
+/// DENY: "Tehran denied delivering drones to Russia", "he denied Iran had supplied missiles":
+/// the act right after a denial (within a few words of its clause) is coded negated, and the
+/// denial itself is no act of its own there. A denial with no act after it ("denied the
+/// claims") stays as coded.
+fn denied_acts(lex: &Lexicon, s: &Sent, drafts: &mut Vec<Draft>) {
+    let denials: Vec<usize> = s
+        .cues
+        .iter()
+        .filter(|c| !c.absorbed && lex.rules[c.rule].negates)
+        .map(|c| c.ts)
+        .collect();
+    for ts in denials {
+        let Some(deny) = s.cues.iter().find(|c| c.ts == ts) else {
+            continue;
+        };
+        let content: Vec<usize> = s
+            .cues
+            .iter()
+            .filter(|c| {
+                c.ts >= deny.te
+                    && s.words_between(deny.te, c.ts) <= 4
+                    && s.same_clause(deny.te, c.ts)
+                    && !lex.rules[c.rule].negates
+            })
+            .map(|c| c.ts)
+            .take(1)
+            .collect();
+        if !content.iter().any(|&c| drafts.iter().any(|d| d.ts == c)) {
+            continue;
+        }
+        drafts.retain(|d| d.ts != ts);
+        for d in drafts.iter_mut().filter(|d| content.contains(&d.ts)) {
+            if !d.flags.contains(&Flag::Negated) {
+                d.flags.push(Flag::Negated);
+                crate::sort::sort(&mut d.flags);
+            }
+        }
+    }
 }
 
 /// P-CONDEMN: a condemnation whose object is an attack ("condemned the strikes on Iran",

@@ -217,6 +217,18 @@ cases! {
     p_reduced_relative_has_no_source: "Kenya imposed sanctions on a firm accused of arming Sudan.",
         [("Kenya", "KEN", S, Some("KEN")), ("Sudan", "SDN", S, Some("SDN"))], []
         => [];
+    // DENY: the act right after a denial is coded negated, the denial not at all.
+    deny_negates_the_act_after_it: "Uganda has denied sending troops to Sudan.",
+        [("Uganda", "UGA", S, Some("UGA")), ("Sudan", "SDN", S, Some("SDN"))], []
+        => ["UGA->SDN material_cooperation [negated]"];
+    deny_a_clause: "But he denied that Uganda had armed Sudan.",
+        [("Uganda", "UGA", S, Some("UGA")), ("Sudan", "SDN", S, Some("SDN"))], []
+        => ["UGA->SDN material_cooperation [negated]"];
+    // P-BY does not reach past an object: "the claims by Kenya" are Kenya's claims, and
+    // rejecting them is aimed at Kenya.
+    p_by_not_past_an_object: "Uganda rejected the claims by Kenya.",
+        [("Uganda", "UGA", S, Some("UGA")), ("Kenya", "KEN", S, Some("KEN"))], []
+        => ["UGA->KEN verbal_conflict []"];
     // P-CONDEMN: condemning an attack is aimed at the attacker when one is named, and is
     // solidarity with the victim when none is; the one who condemns is never the attacker.
     p_condemn_unnamed_attacker: "Egypt condemned the strikes on Iran.",

@@ -66,6 +66,8 @@ struct RuleSpec {
     #[serde(default)]
     purpose_yields: bool,
     #[serde(default)]
+    negates: bool,
+    #[serde(default)]
     requires_after: Vec<String>,
     #[serde(default)]
     window: Option<usize>,
@@ -184,6 +186,8 @@ pub struct Rule {
     pub requires_speech: bool,
     /// A cooperative act after "to" replaces it.
     pub purpose_yields: bool,
+    /// An act right after it is denied: that act is coded negated, this one not at all.
+    pub negates: bool,
     /// Normalised phrases, one of which must follow within `window` words.
     pub requires_after: Vec<String>,
     pub window: usize,
@@ -529,6 +533,7 @@ impl Lexicon {
                 governs: r.governs,
                 requires_speech: r.requires_speech,
                 purpose_yields: r.purpose_yields,
+                negates: r.negates,
                 requires_after: r
                     .requires_after
                     .iter()

@@ -84,6 +84,21 @@ const CONJUNCTIONS: [&str; 5] = ["and", "or", "&", "-", "nor"];
 const PRONOUNS: [&str; 6] = ["it", "he", "she", "they", "we", "i"];
 /// Pronouns that stand for a clause's subject (P-PRON).
 const PRONOUN_SUBJECTS: [&str; 8] = ["it", "its", "they", "their", "he", "his", "she", "her"];
+/// Nouns for what someone said: "the claims by X" are X's words.
+const SPEECH_NOUNS: [&str; 12] = [
+    "claims",
+    "claim",
+    "allegations",
+    "allegation",
+    "accusations",
+    "accusation",
+    "charges",
+    "remarks",
+    "statement",
+    "statements",
+    "comments",
+    "demands",
+];
 /// Prepositions through which a noun cue takes its target.
 const NOUN_PREPS: [&str; 13] = [
     "for", "to", "on", "against", "of", "toward", "towards", "with", "between", "over", "into",
@@ -375,8 +390,11 @@ impl View<'_> {
     fn by_agent(&self, cue: &CueAt) -> Option<(usize, usize)> {
         let s = self.s;
         let by = (cue.reach..(cue.reach + 3).min(s.toks.len())).find(|&j| self.norm(j) == "by")?;
+        // "rejected the claims by Kyiv": a noun phrase between the cue and "by" is the
+        // object, and "by" names whose claims they are, not who rejected them.
         if s.ments.iter().any(|m| m.ts >= cue.reach && m.ts < by)
             || s.cues.iter().any(|c| c.ts >= cue.reach && c.ts < by)
+            || (cue.reach..by).any(|j| self.lex.words.determiners.contains(self.norm(j)))
         {
             return None;
         }
@@ -559,6 +577,12 @@ impl View<'_> {
             let prep = self.prep_of(mi);
             match prep {
                 Some("between") => return Some(Target::Between(self.list_of(mi))),
+                // "rejected the claims by Kenya": the one whose words are answered.
+                Some("by")
+                    if rule.quad == crate::model::Quad::VerbalConflict
+                        && s.prev_content(m.ts, self.lex)
+                            .is_some_and(|p| p > 0 && SPEECH_NOUNS.contains(&self.norm(p - 1))) => {
+                }
                 Some("by") => continue,
                 Some("from") if nounish => continue,
                 Some(p) if self.lex.words.locative_preps.contains(p) && !rule.target_in => continue,
