@@ -577,8 +577,8 @@ fn quoted_first_person(
 
 /// DENY: "Tehran denied delivering drones to Russia", "he denied Iran had supplied missiles":
 /// the act right after a denial (within a few words of its clause) is coded negated, and the
-/// denial itself is no act of its own there. A denial with no act after it ("denied the
-/// claims") stays as coded.
+/// denial itself is no act of its own there, even when that act has no parties to code. A
+/// denial with no act after it ("denied the claims") stays as coded.
 fn denied_acts(lex: &Lexicon, s: &Sent, drafts: &mut Vec<Draft>) {
     let denials: Vec<usize> = s
         .cues
@@ -602,7 +602,9 @@ fn denied_acts(lex: &Lexicon, s: &Sent, drafts: &mut Vec<Draft>) {
             .map(|c| c.ts)
             .take(1)
             .collect();
-        if !content.iter().any(|&c| drafts.iter().any(|d| d.ts == c)) {
+        // With an act after it, the denial is of that act, coded or not ("denied that
+        // Khartoum had backed the offensive" is no denial aimed at Khartoum).
+        if content.is_empty() {
             continue;
         }
         drafts.retain(|d| d.ts != ts);

@@ -229,6 +229,13 @@ cases! {
     p_by_not_past_an_object: "Uganda rejected the claims by Kenya.",
         [("Uganda", "UGA", S, Some("UGA")), ("Kenya", "KEN", S, Some("KEN"))], []
         => ["UGA->KEN verbal_conflict []"];
+    // P-SUBJ: no member of a list in a prepositional phrase is a subject.
+    p_subj_not_a_list_in_a_phrase: "Kenya, which lies east of Uganda and Sudan, expressed solidarity with Chad.",
+        [("Kenya", "KEN", S, Some("KEN")), ("Uganda", "UGA", S, Some("UGA")), ("Sudan", "SDN", S, Some("SDN")), ("Chad", "TCD", S, Some("TCD"))], []
+        => ["KEN->TCD verbal_cooperation []"];
+    deny_an_act_with_no_parties: "Sudan's minister denied that Sudan had backed the rebel offensive.",
+        [("Sudan", "SDN", S, Some("SDN"))], []
+        => [];
     // P-CONDEMN: condemning an attack is aimed at the attacker when one is named, and is
     // solidarity with the victim when none is; the one who condemns is never the attacker.
     p_condemn_unnamed_attacker: "Egypt condemned the strikes on Iran.",

@@ -323,6 +323,10 @@ impl View<'_> {
                 && !mem.modifiers.contains(&j)
                 && self.is_head(&self.list_of(j))
                 && self.prep_of(j).is_none()
+                && self
+                    .list_of(j)
+                    .into_iter()
+                    .all(|m| matches!(self.prep_of(m), None | Some("between")))
         })
     }
 
@@ -332,15 +336,25 @@ impl View<'_> {
         let cands: Vec<usize> = (0..s.ments.len())
             .filter(|&j| s.ments[j].te <= pos && self.ok[j] && !exclude.contains(&self.actor(j)))
             .collect();
-        let head = |j: usize| self.is_head(&self.list_of(j)) && self.prep_of(j).is_none();
+        // A subject is in no prepositional phrase, nor is any member of its list ("which
+        // lies south of Chad and Sudan, expressed ...": Sudan is in the phrase of "of").
+        // ("between Moscow and Tehran" keeps its second member: a joint act's parties.)
+        let bare = |j: usize| {
+            self.prep_of(j).is_none()
+                && self
+                    .list_of(j)
+                    .into_iter()
+                    .all(|m| matches!(self.prep_of(m), None | Some("between")))
+        };
+        let head = |j: usize| self.is_head(&self.list_of(j)) && bare(j);
         let fresh = |j: usize| !mem.objects.contains(&j);
         let free = |j: usize| fresh(j) && !mem.modifiers.contains(&j);
         let same = |j: usize| s.same_clause(s.ments[j].ts, pos);
         let passes: [&dyn Fn(usize) -> bool; 4] = [
             &|j| same(j) && head(j) && free(j),
-            &|j| same(j) && free(j) && self.prep_of(j).is_none(),
+            &|j| same(j) && free(j) && bare(j),
             &|j| head(j) && fresh(j),
-            &|j| fresh(j) && self.prep_of(j).is_none(),
+            &|j| fresh(j) && bare(j),
         ];
         for pass in passes {
             if let Some(&j) = cands.iter().rev().find(|&&j| pass(j)) {
