@@ -945,6 +945,18 @@ fn lexicon_covers_the_listed_acts() {
             "conf.material.sanction",
         ),
         (
+            "Italy vowed retaliation against France on Monday.",
+            "ITA",
+            "FRA",
+            "conf.verbal.threaten_force",
+        ),
+        (
+            "Germany ridiculed France for its claims.",
+            "DEU",
+            "FRA",
+            "conf.verbal.criticize",
+        ),
+        (
             "France is sharing intelligence with Germany.",
             "FRA",
             "DEU",
