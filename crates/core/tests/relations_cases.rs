@@ -236,6 +236,10 @@ cases! {
     deny_an_act_with_no_parties: "Sudan's minister denied that Sudan had backed the rebel offensive.",
         [("Sudan", "SDN", S, Some("SDN"))], []
         => [];
+    // A treaty of two states that holds no military commitment: the absence of an act.
+    neg_treaty_without_commitments: "The Kenya-Uganda treaty contains no military commitments.",
+        [("Kenya", "KEN", S, Some("KEN")), ("Uganda", "UGA", S, Some("UGA"))], []
+        => ["KEN->UGA material_cooperation [negated]", "UGA->KEN material_cooperation [negated]"];
     // P-CONDEMN: condemning an attack is aimed at the attacker when one is named, and is
     // solidarity with the victim when none is; the one who condemns is never the attacker.
     p_condemn_unnamed_attacker: "Egypt condemned the strikes on Iran.",
