@@ -320,8 +320,9 @@ impl Coder {
                 continue;
             }
             let (s, r) = (&c.sents[c.coded], &c.reports[c.coded]);
+            let attacker = last_attacker(&c.out, s.index, actors);
             c.out
-                .extend(self.code_sentence(body, s, r, &c.regions, actors));
+                .extend(self.code_sentence(body, s, r, &c.regions, actors, attacker));
             let span = c.pieces[c.coded].1;
             c.coded += 1;
             c.bytes_done += span.end - span.start;
@@ -344,6 +345,7 @@ impl Coder {
         reports: &[Report],
         regions: &[Region],
         actors: &[Actor],
+        attacker: Option<usize>,
     ) -> Vec<Relation> {
         let lex = &*self.lex;
         if s.cues.is_empty() {
@@ -356,6 +358,14 @@ impl Coder {
                 (&with_speakers.0, &with_speakers.1[..])
             }
             None => (s, reports),
+        };
+        let with_attacker;
+        let s = match attacker.and_then(|a| condemned_anaphor(lex, s, a)) {
+            Some(augmented) => {
+                with_attacker = augmented;
+                &with_attacker
+            }
+            None => s,
         };
         if s.ments.len() < 2 {
             return Vec::new();
@@ -514,6 +524,64 @@ impl Coder {
             })
             .collect()
     }
+}
+
+/// COREF-2: the source of the latest material conflict coded in this sentence's two
+/// predecessors, for "we condemn this" after "... US strikes on Iran".
+fn last_attacker(out: &[Relation], index: usize, actors: &[Actor]) -> Option<usize> {
+    let r = out.iter().rev().find(|r| {
+        r.quad == crate::model::Quad::MaterialConflict
+            && !r.has(Flag::Negated)
+            && r.sentence_index < index
+            && index - r.sentence_index <= 2
+    })?;
+    actors.iter().position(|a| a.id == r.source)
+}
+
+/// COREF-2: "we condemn this", "denounced it": a pronoun right after a verb of criticism,
+/// in a sentence that names no other target, stands for the attacker of the last act of
+/// force coded just before (`attacker`). Returns the sentence with that mention added (and
+/// the pronoun no longer read as pointing back), or `None`.
+fn condemned_anaphor(lex: &Lexicon, s: &Sent, attacker: usize) -> Option<Sent> {
+    let cue = s.cues.iter().find(|c| {
+        !c.absorbed
+            && matches!(lex.rules[c.rule].event.as_str(), "criticize" | "accuse")
+            && s.marks
+                .iter()
+                .any(|m| m.kind == lexicon::Kind::Anaphoric && m.start == c.reach)
+    })?;
+    // No other target named after it in its clause (the speaker of a frame is none).
+    let named_after = s.ments.iter().enumerate().any(|(i, m)| {
+        m.ts >= cue.reach
+            && s.same_clause(cue.reach, m.ts)
+            && !s.speakers.iter().any(|&(sp, _, _)| sp == i)
+    });
+    if named_after || s.ments.iter().any(|m| m.actor == attacker) {
+        return None;
+    }
+    let mark = s
+        .marks
+        .iter()
+        .position(|m| m.kind == lexicon::Kind::Anaphoric && m.start == cue.reach)?;
+    let mut out = s.clone();
+    let m = out.marks.remove(mark);
+    // Inserted in order of position; the speakers' mention indices after it move up one.
+    let at = out.ments.partition_point(|x| x.ts < m.start);
+    out.ments.insert(
+        at,
+        sentence::Ment {
+            actor: attacker,
+            ts: m.start,
+            te: m.end,
+            group: None,
+        },
+    );
+    for sp in &mut out.speakers {
+        if sp.0 >= at {
+            sp.0 += 1;
+        }
+    }
+    Some(out)
 }
 
 /// QUOTE-2: inside a quotation whose speaker is known (QUOTE-1), "we", "us", "our", "I",

@@ -240,6 +240,13 @@ cases! {
     neg_treaty_without_commitments: "The Kenya-Uganda treaty contains no military commitments.",
         [("Kenya", "KEN", S, Some("KEN")), ("Uganda", "UGA", S, Some("UGA"))], []
         => ["KEN->UGA material_cooperation [negated]", "UGA->KEN material_cooperation [negated]"];
+    // COREF-2: "condemned it" after an act of force is aimed at its attacker.
+    coref_condemned_it: "Turkey attacked Greece. Germany condemned it.",
+        [("Turkey", "TUR", S, Some("TUR")), ("Greece", "GRC", S, Some("GRC")), ("Germany", "DEU", S, Some("DEU"))], []
+        => ["TUR->GRC material_conflict []", "DEU->TUR verbal_conflict []"];
+    coref_condemned_it_not_after_words: "Turkey praised Greece. Germany condemned it.",
+        [("Turkey", "TUR", S, Some("TUR")), ("Greece", "GRC", S, Some("GRC")), ("Germany", "DEU", S, Some("DEU"))], []
+        => ["TUR->GRC verbal_cooperation []"];
     // P-CONDEMN: condemning an attack is aimed at the attacker when one is named, and is
     // solidarity with the victim when none is; the one who condemns is never the attacker.
     p_condemn_unnamed_attacker: "Egypt condemned the strikes on Iran.",
