@@ -875,7 +875,24 @@ impl ActorMatcher {
                 return None;
             }
         }
-        let closes = end >= s.n() || !s.sc.toks[end].word || s.sc.is(end, "and");
+        // "X, an adviser to the president,", "X, spokesman for the ministry": a role that
+        // goes on with its object still names an unknown person (NAME-CUE).
+        let goes_on = person.is_none() && matches!(s.lower(end), "to" | "of" | "for" | "at");
+        // "adviser to Iran's president": the state named there is the person's.
+        if goes_on && state.is_none() {
+            let k = if s.lower(end + 1) == "the" {
+                end + 2
+            } else {
+                end + 1
+            };
+            state = s
+                .hit_start
+                .get(k)
+                .copied()
+                .flatten()
+                .filter(|&h| s.hit_free(h) && s.sc.hits[h].state().is_some());
+        }
+        let closes = end >= s.n() || !s.sc.toks[end].word || s.sc.is(end, "and") || goes_on;
         closes.then_some((start, end, state.or(occ.slot)))
     }
 
@@ -1147,12 +1164,24 @@ impl ActorMatcher {
             && self.lex.reporting.contains(s.lower(start - 1))
             && (r.te >= s.n() || !s.sc.toks[r.te].word);
         let appos_before = !self.appositive_before(s, r.ts, None).is_empty();
-        let appos_after = self.appositive_after(s, r.te, None).is_some();
+        let appos = self.appositive_after(s, r.te, None);
+        let appos_after = appos.is_some();
+        let appos_state = appos
+            .and_then(|(_, _, h)| h)
+            .and_then(|h| s.sc.hits[h].state());
         if !(has_title || left_cue || verb_after || verb_before || appos_before || appos_after) {
             return;
         }
         let name = self.text_of(s, body, r.ts, r.te).to_string();
-        self.person_at(s, r.ts, r.te, None, Some((&name, None)), st, "NAME-CUE");
+        self.person_at(
+            s,
+            r.ts,
+            r.te,
+            None,
+            Some((&name, appos_state)),
+            st,
+            "NAME-CUE",
+        );
     }
 
     /// True when one of `set`'s phrases ends right before token `p`.

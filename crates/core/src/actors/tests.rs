@@ -1153,3 +1153,20 @@ fn name_hyphen_keeps_a_hyphenated_given_name_and_its_family_name() {
     assert_eq!(surfaces.last(), Some(&"Hsiao"), "{surfaces:?}");
     assert_eq!(surfaces.len(), 2, "{surfaces:?}");
 }
+
+#[test]
+fn name_cue_role_that_goes_on_names_an_unknown_person_of_that_state() {
+    let engine = crate::Engine::builtin();
+    let doc = engine.analyze(
+        "t",
+        "Note\n\nAccording to the agency, Farid Mansouri, adviser to Iran's president, \
+         criticised Turkey on Monday.",
+    );
+    let farid = doc
+        .actors
+        .iter()
+        .find(|a| a.name == "Farid Mansouri")
+        .expect("the adviser is found");
+    assert_eq!(farid.country.as_deref(), Some("IRN"));
+    assert!(!farid.known);
+}
