@@ -247,6 +247,13 @@ cases! {
     coref_condemned_it_not_after_words: "Turkey praised Greece. Germany condemned it.",
         [("Turkey", "TUR", S, Some("TUR")), ("Greece", "GRC", S, Some("GRC")), ("Germany", "DEU", S, Some("DEU"))], []
         => ["TUR->GRC verbal_cooperation []"];
+    // P-LIST: a possessive and a relational noun after "and" still join a list.
+    p_list_and_his_counterpart: "Putin and his Greek counterpart signed a pact with Greece.",
+        [PUTIN, ("Greece", "GRC", S, Some("GRC"))], []
+        => ["putin->GRC material_cooperation []"];
+    p_list_and_its_ally: "Turkey and its ally Azerbaijan signed a pact.",
+        [("Turkey", "TUR", S, Some("TUR")), ("Azerbaijan", "AZE", S, Some("AZE"))], []
+        => ["AZE->TUR material_cooperation []", "TUR->AZE material_cooperation []"];
     // P-CONDEMN: condemning an attack is aimed at the attacker when one is named, and is
     // solidarity with the victim when none is; the one who condemns is never the attacker.
     p_condemn_unnamed_attacker: "Egypt condemned the strikes on Iran.",

@@ -15,7 +15,8 @@
 //! - P-FROM: "aggression from the West": the source of a noun cue.
 //! - P-BENEF: "Tehran has received ... assistance from Moscow", "Iran will rely on Russian
 //!   military support": the subject of the frame is the target.
-//! - P-LIST: lists expand ("Russia, Iran, Syria and Iraq"; "US and Israeli"; "Russia-Iran").
+//! - P-LIST: lists expand ("Russia, Iran, Syria and Iraq"; "US and Israeli"; "Russia-Iran";
+//!   "Putin and his counterpart Pezeshkian", syntax.toml `relational_nouns`).
 //! - P-JOINT: a joint act with no other party gives every ordered pair of its actors.
 //! - P-BETWEEN: "mediator between Tehran and Riyadh": each is a target; for a joint act
 //!   ("conflict between X and Y") the pairs.
@@ -141,10 +142,21 @@ impl View<'_> {
                 return None;
             }
             let toks = range(&s.toks, x.te, y.ts);
-            if !toks
+            // "X and his counterpart Y", "X and its ally Y": a possessive and a relational
+            // noun after the conjunction still join the list.
+            let conj = toks
                 .iter()
-                .all(|t| self.lex.words.list_glue.contains(t.norm.as_str()))
-            {
+                .position(|t| CONJUNCTIONS.contains(&t.norm.as_str()));
+            let glue = |(i, t): (usize, &super::tokens::Token)| {
+                let w = t.norm.as_str();
+                self.lex.words.list_glue.contains(w)
+                    || conj.is_some_and(|c| {
+                        i > c
+                            && (matches!(w, "his" | "her" | "its" | "their")
+                                || self.lex.words.relational_nouns.contains(w))
+                    })
+            };
+            if !toks.iter().enumerate().all(glue) {
                 return None;
             }
             if !toks.iter().any(|t| SEPARATORS.contains(&t.norm.as_str())) {
