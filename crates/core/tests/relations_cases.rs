@@ -254,6 +254,10 @@ cases! {
     p_list_and_its_ally: "Turkey and its ally Azerbaijan signed a pact.",
         [("Turkey", "TUR", S, Some("TUR")), ("Azerbaijan", "AZE", S, Some("AZE"))], []
         => ["AZE->TUR material_cooperation []", "TUR->AZE material_cooperation []"];
+    // P-SUBJ before a verb with no -ed ending: "made a visit", "paid a visit".
+    p_subj_light_verb: "Kenya made a state visit to Uganda.",
+        [("Kenya", "KEN", S, Some("KEN")), ("Uganda", "UGA", S, Some("UGA"))], []
+        => ["KEN->UGA verbal_cooperation []"];
     // P-CONDEMN: condemning an attack is aimed at the attacker when one is named, and is
     // solidarity with the victim when none is; the one who condemns is never the attacker.
     p_condemn_unnamed_attacker: "Egypt condemned the strikes on Iran.",

@@ -218,7 +218,10 @@ impl View<'_> {
             return c.form == Form::Verb;
         }
         let w = &self.lex.words;
-        if w.auxiliaries.contains(next) || w.agent_nouns.contains(next) {
+        if w.auxiliaries.contains(next)
+            || w.agent_nouns.contains(next)
+            || w.head_verbs.contains(next)
+        {
             return true;
         }
         if next.ends_with("ed") || next.ends_with("ly") {
