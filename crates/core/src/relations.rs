@@ -646,7 +646,8 @@ fn quoted_first_person(
 /// DENY: "Tehran denied delivering drones to Russia", "he denied Iran had supplied missiles":
 /// the act right after a denial (within a few words of its clause) is coded negated, and the
 /// denial itself is no act of its own there, even when that act has no parties to code. A
-/// denial with no act after it ("denied the claims") stays as coded.
+/// denial with no act after it ("denied the claims") stays as coded, except that one with
+/// nothing after it at all answers the accusers of its sentence (DENY-2).
 fn denied_acts(lex: &Lexicon, s: &Sent, drafts: &mut Vec<Draft>) {
     let denials: Vec<usize> = s
         .cues
@@ -673,6 +674,37 @@ fn denied_acts(lex: &Lexicon, s: &Sent, drafts: &mut Vec<Draft>) {
         // With an act after it, the denial is of that act, coded or not ("denied that
         // Khartoum had backed the offensive" is no denial aimed at Khartoum).
         if content.is_empty() {
+            // DENY-2: "X accused Y of ..., allegations Y denies": a denial with nothing after
+            // it in its clause answers the accusers of the sentence.
+            let accusations: Vec<(usize, usize)> = drafts
+                .iter()
+                .filter(|d| d.ts < ts && lex.rules[d.rule].event == "accuse")
+                .map(|d| (d.source, d.target))
+                .collect();
+            let object_after = s
+                .ments
+                .iter()
+                .any(|m| m.ts >= deny.te && s.same_clause(deny.te, m.ts));
+            if accusations.is_empty() || object_after {
+                continue;
+            }
+            let mut answers: Vec<Draft> = Vec::new();
+            for d in drafts.iter().filter(|d| d.ts == ts) {
+                for &(accuser, accused) in &accusations {
+                    if d.source == accused
+                        && !answers
+                            .iter()
+                            .any(|a| a.source == accused && a.target == accuser)
+                    {
+                        answers.push(Draft {
+                            target: accuser,
+                            ..d.clone()
+                        });
+                    }
+                }
+            }
+            drafts.retain(|d| d.ts != ts);
+            drafts.extend(answers);
             continue;
         }
         drafts.retain(|d| d.ts != ts);

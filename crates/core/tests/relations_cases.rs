@@ -258,6 +258,10 @@ cases! {
     p_subj_light_verb: "Kenya made a state visit to Uganda.",
         [("Kenya", "KEN", S, Some("KEN")), ("Uganda", "UGA", S, Some("UGA"))], []
         => ["KEN->UGA verbal_cooperation []"];
+    // DENY-2: a denial with nothing after it answers the accusers of its sentence.
+    deny_answers_the_accuser: "Kenya has accused Uganda of arming Sudan, allegations Uganda denies.",
+        [("Kenya", "KEN", S, Some("KEN")), ("Uganda", "UGA", S, Some("UGA")), ("Sudan", "SDN", S, Some("SDN"))], []
+        => ["KEN->UGA verbal_conflict []", "UGA->KEN verbal_conflict []", "UGA->SDN material_cooperation [hedged]"];
     // P-CONDEMN: condemning an attack is aimed at the attacker when one is named, and is
     // solidarity with the victim when none is; the one who condemns is never the attacker.
     p_condemn_unnamed_attacker: "Egypt condemned the strikes on Iran.",
