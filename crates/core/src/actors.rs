@@ -138,6 +138,8 @@ pub struct ActorMatcher {
     first_names: Vec<Vec<String>>,
     /// Per organisation: the state it is an organ of (ORGAN), if any.
     organ_of: Vec<Option<usize>>,
+    /// Per state: its adjectives, folded and in lower case (ADJ-ONLY).
+    adjectives: Vec<Vec<String>>,
 }
 
 /// An actor search under way ([`ActorMatcher::start`]): the body's sentences, those
@@ -242,6 +244,16 @@ impl ActorMatcher {
                 is_organ(&lex, &o.name).then_some(state)
             })
             .collect();
+        let adjectives = kb
+            .states
+            .iter()
+            .map(|s| {
+                s.adjectives
+                    .iter()
+                    .map(|a| fold::fold_str(a).to_lowercase())
+                    .collect()
+            })
+            .collect();
         ActorMatcher {
             kb: kb.clone(),
             lex,
@@ -250,6 +262,7 @@ impl ActorMatcher {
             person_fits,
             first_names,
             organ_of,
+            adjectives,
         }
     }
 
@@ -277,20 +290,21 @@ impl ActorMatcher {
     /// and party to no relation is no actor of the story: it leaves the list. Named once as
     /// a noun, or acting ("Israeli strikes on ..."), it stays.
     pub(crate) fn drop_bare_demonyms(&self, actors: &mut Vec<Actor>, relations: &[Relation]) {
+        let parties: crate::hash::FastSet<&str> = relations
+            .iter()
+            .flat_map(|r| [r.source.as_str(), r.target.as_str()])
+            .collect();
         actors.retain(|a| {
+            if parties.contains(a.id.as_str()) {
+                return true;
+            }
             let Some(&Entity::State(s)) = self.by_id.get(&a.id) else {
                 return true;
             };
-            let adjectives = &self.kb.states[s].adjectives;
-            let bare = a.mentions.iter().all(|m| {
-                adjectives
-                    .iter()
-                    .any(|adj| fold::fold_str(adj).eq_ignore_ascii_case(&fold::fold_str(&m.text)))
-            });
-            !bare
-                || relations
-                    .iter()
-                    .any(|r| r.source == a.id || r.target == a.id)
+            let adjectives = &self.adjectives[s];
+            !a.mentions
+                .iter()
+                .all(|m| adjectives.contains(&fold::fold_str(&m.text).to_lowercase()))
         });
     }
 

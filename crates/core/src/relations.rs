@@ -529,12 +529,16 @@ impl Coder {
 /// COREF-2: the source of the latest material conflict coded in this sentence's two
 /// predecessors, for "we condemn this" after "... US strikes on Iran".
 fn last_attacker(out: &[Relation], index: usize, actors: &[Actor]) -> Option<usize> {
-    let r = out.iter().rev().find(|r| {
-        r.quad == crate::model::Quad::MaterialConflict
-            && !r.has(Flag::Negated)
-            && r.sentence_index < index
-            && index - r.sentence_index <= 2
-    })?;
+    // The relations come in sentence order: only the last few need looking at.
+    let r = out
+        .iter()
+        .rev()
+        .take_while(|r| r.sentence_index + 2 >= index)
+        .find(|r| {
+            r.quad == crate::model::Quad::MaterialConflict
+                && !r.has(Flag::Negated)
+                && r.sentence_index < index
+        })?;
     actors.iter().position(|a| a.id == r.source)
 }
 
@@ -593,6 +597,15 @@ fn quoted_first_person(
     regions: &[Region],
 ) -> Option<(Sent, Vec<Report>)> {
     const FIRST_PERSON: [&str; 7] = ["we", "us", "our", "ours", "i", "me", "my"];
+    // Most sentences lie in no quotation with a known speaker: nothing to look for.
+    let first = regions.partition_point(|r| r.para.end <= s.span.start);
+    if !regions[first..]
+        .iter()
+        .take_while(|r| r.para.start < s.span.end)
+        .any(|r| r.speaker.is_some() && r.span.start < s.span.end && s.span.start < r.span.end)
+    {
+        return None;
+    }
     let mut extra = Vec::new();
     for (i, t) in s.toks.iter().enumerate() {
         if !t.word || !FIRST_PERSON.contains(&t.norm.as_str()) {
@@ -601,8 +614,11 @@ fn quoted_first_person(
         if s.ments.iter().any(|m| m.ts <= i && i < m.te) {
             continue;
         }
-        let speaker = regions
+        // Regions come by paragraph in body order: only this token's paragraph's can hold it.
+        let first = regions.partition_point(|r| r.para.end <= t.start);
+        let speaker = regions[first..]
             .iter()
+            .take_while(|r| r.para.start <= t.start)
             .filter(|r| r.span.start <= t.start && t.end <= r.span.end)
             .find_map(|r| r.speaker);
         if let Some(actor) = speaker {

@@ -270,21 +270,31 @@ impl View<'_> {
         // An inclusion governs its whole list: "members like Egypt, Kenya and Iran" puts Iran
         // in the phrase of "like" too (other prepositions keep to their first member, so
         // "between Moscow and Tehran" stays a pair of parties).
-        let first = self
-            .list_of(mi)
-            .into_iter()
-            .map(|m| self.s.ments[m].ts)
-            .min()
-            .unwrap_or(self.s.ments[mi].ts);
         let own = self.s.prev_content(self.s.ments[mi].ts, self.lex);
-        let inclusion = self
-            .s
-            .prev_content(first, self.lex)
-            .filter(|&j| matches!(self.norm(j), "including" | "like" | "comprising"));
-        let p = match (own, inclusion) {
-            (Some(j), _) if self.lex.words.pp_preps.contains(self.norm(j)) => j,
-            (_, Some(j)) => j,
-            (own, None) => own?,
+        // Only a later member of a list (after "," or "and") can be in another's phrase.
+        // (and only near an inclusion word: the list is looked up only then).
+        let ts = self.s.ments[mi].ts;
+        let later_member = own.is_some_and(|j| matches!(self.norm(j), "," | "and" | "or"))
+            && (ts.saturating_sub(16)..ts)
+                .any(|j| matches!(self.norm(j), "including" | "like" | "comprising"));
+        let inclusion = || {
+            let first = self
+                .list_of(mi)
+                .into_iter()
+                .map(|m| self.s.ments[m].ts)
+                .min()
+                .unwrap_or(self.s.ments[mi].ts);
+            self.s
+                .prev_content(first, self.lex)
+                .filter(|&j| matches!(self.norm(j), "including" | "like" | "comprising"))
+        };
+        let p = match own {
+            Some(j) if self.lex.words.pp_preps.contains(self.norm(j)) => j,
+            _ if later_member => match inclusion() {
+                Some(j) => j,
+                None => own?,
+            },
+            _ => own?,
         };
         let w = self.norm(p);
         if !self.lex.words.pp_preps.contains(w) {
@@ -337,12 +347,18 @@ impl View<'_> {
                 && !mem.objects.contains(&j)
                 && !mem.modifiers.contains(&j)
                 && self.is_head(&self.list_of(j))
-                && self.prep_of(j).is_none()
-                && self
-                    .list_of(j)
-                    .into_iter()
-                    .all(|m| matches!(self.prep_of(m), None | Some("between")))
+                && self.bare(j)
         })
+    }
+
+    /// P-SUBJ: the mention is in no prepositional phrase, nor is any member of its list
+    /// (but for "between", whose list names a joint act's parties).
+    fn bare(&self, j: usize) -> bool {
+        self.prep_of(j).is_none()
+            && self
+                .list_of(j)
+                .into_iter()
+                .all(|m| matches!(self.prep_of(m), None | Some("between")))
     }
 
     /// P-SUBJ: the subject before token `pos`.
@@ -354,12 +370,16 @@ impl View<'_> {
         // A subject is in no prepositional phrase, nor is any member of its list ("which
         // lies south of Chad and Sudan, expressed ...": Sudan is in the phrase of "of").
         // ("between Moscow and Tehran" keeps its second member: a joint act's parties.)
+        // Worked out once per mention, when first asked: the passes ask it again and again.
+        let memo: std::cell::RefCell<Vec<Option<bool>>> =
+            std::cell::RefCell::new(vec![None; s.ments.len()]);
         let bare = |j: usize| {
-            self.prep_of(j).is_none()
-                && self
-                    .list_of(j)
-                    .into_iter()
-                    .all(|m| matches!(self.prep_of(m), None | Some("between")))
+            if let Some(b) = memo.borrow()[j] {
+                return b;
+            }
+            let b = self.bare(j);
+            memo.borrow_mut()[j] = Some(b);
+            b
         };
         let head = |j: usize| self.is_head(&self.list_of(j)) && bare(j);
         let fresh = |j: usize| !mem.objects.contains(&j);
