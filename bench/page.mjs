@@ -1,4 +1,4 @@
-// The page benchmark (issue 8, the page part): bytes shipped, time to the first cards, time
+// The page benchmark (the page's targets in bench/README.md): bytes shipped, time to the first cards, time
 // from a filter input to the updated cards, JS heap and wasm memory, with the 5 bundled
 // seeds and with 1,000 generated articles stored as the reader's own. Prints markdown
 // tables. Never fails on time; exits non-zero only if something could not run.
@@ -51,7 +51,7 @@
 //   main thread's long tasks (over 50 ms, the Long Tasks API) from the paste until the
 //   status line says it was added, and the time to that; for 1 MB and 5 MB (seed 002
 //   repeated) and for 5 MB of its words on one line, in fresh contexts, N loads each
-//   (issue 7: the page never freezes for long).
+//   (the page must never freeze for long while it analyses).
 // --phases: no table; times apart, in a fresh page, the steps the page takes before its
 //   first cards, with the engine alone (bench/pkg-z: crates/bench-wasm at the release profile
 //   and wasm-opt -Oz, as shipped; scripts/bench-page.sh --phases builds it): fetch, compile

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Page benchmark (issue 8, the page part): builds the page as shipped (`trunk build
+# Page benchmark (the page's targets in bench/README.md): builds the page as shipped (`trunk build
 # --release`), then prints markdown tables: the bytes of every file of dist/ (raw, gzip -9,
 # brotli 11), and in Debian's headless Chromium on 127.0.0.1 the time to the first cards,
 # the time from a filter input to the updated cards, the JS heap and the wasm memory, with
@@ -16,7 +16,7 @@
 #                                          # tracing: main-thread time by event (wasm lazy
 #                                          # compilation, style, layout, paint)
 #   scripts/bench-page.sh --no-build --paste   # the long tasks of a 1 MB and a 5 MB paste, from
-#                                          # the paste until it is added (issue 7)
+#                                          # the paste until it is added (the page must not freeze)
 #   scripts/bench-page.sh --phases         # no table: the steps before the first cards timed
 #                                          # apart with the engine alone (builds bench/pkg-z)
 # Other options go to bench/page.mjs (--loads N, --inputs N, --articles N, --dist DIR).

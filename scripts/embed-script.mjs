@@ -20,7 +20,7 @@ export function writeEmbedScript(dir) {
   const glue = one(/^entente-web-[0-9a-f]+\.js$/, "JS glue");
   const wasm = one(/^entente-web-[0-9a-f]+_bg\.wasm$/, "wasm");
   const css = one(/^main-[0-9a-f]+\.css$/, "main stylesheet");
-  const code = `// Entente embed loader, written by scripts/post-build.mjs (do not edit). See the README,
+  const code = `// Entente embed loader, written by scripts/post-build.mjs (do not edit). See docs/embedding.md,
 // "Embedding in a host page". Exports, for pages that add or remove embeds later:
 //   ready          a promise, resolved once the explorer's code is loaded
 //   mountAll()     mounts every [data-entente] element not mounted yet (returns how many)

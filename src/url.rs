@@ -339,6 +339,14 @@ pub fn to_query(state: &ViewState) -> String {
     format!("?{}", body.join("&"))
 }
 
+// The codec below is hand-written on purpose. Measured with the `percent-encoding` crate in
+// its place (`trunk build --release`, then `gzip -9 -c dist/*.wasm | wc -c`): the shipped
+// wasm grew from 514,132 to 514,800 bytes with the crate's encoder, to 514,591 with its
+// decoder, and to 515,513 with both, although the crate is already in the dependency tree
+// (through leptos's server_fn, which the page never calls). Its decoder also passes a
+// malformed escape (`%ZZ`, `a%2`) through as text, where [`parse`] must report it, so it
+// would need a check of its own beside it.
+
 /// Percent-encodes everything but unreserved characters (and the comma of pairs).
 pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

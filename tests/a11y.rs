@@ -1,4 +1,4 @@
-//! Component tests of the explorer's keyboard and storage behaviour (issue 7) in headless
+//! Component tests of the explorer's keyboard and storage behaviour (usable without a mouse; stored articles never lost silently) in headless
 //! Chromium: where focus goes when a panel closes, the skip link, and the notice about
 //! stored articles that cannot be read. Whole keyboard walks and axe runs are end-to-end
 //! (`e2e/tests/keyboard.spec.mjs`, `e2e/tests/a11y.spec.mjs`).

@@ -1,4 +1,4 @@
-// Accessibility (issue 7): axe-core over each main view, WCAG 2 A and AA rules, no serious or
+// Accessibility (every view usable with assistive technology): axe-core over each main view, WCAG 2 A and AA rules, no serious or
 // critical violation. Each run prints its counts by impact (and the rules behind them), so
 // the report can be read off the test output. The views: the cards, a full card, the pair
 // (say vs do), the article reader, the filters with an empty result, the add-article panel,

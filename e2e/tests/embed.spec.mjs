@@ -1,4 +1,4 @@
-// Embedding (issue 6): the example host pages in examples/ served beside the release build
+// Embedding (the forms docs/embedding.md promises host sites): the example host pages in examples/ served beside the release build
 // (/examples/*.html load ../dist/entente-embed.js or frame ../dist/index.html), as a site
 // would after copying dist/ next to its pages. One embed, two independent embeds under
 // hostile host CSS, the hash mode, unmounting, the iframe form, and all of it under a

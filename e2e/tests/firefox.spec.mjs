@@ -1,11 +1,11 @@
 // Firefox: Debian's firefox-esr, driven over WebDriver BiDi by puppeteer-core (no browser
 // download), opens the served release build and the single file from disk; both must show
 // the actor cards. Screenshots go to test-results/ for a person to look at.
-// The single file is also shot the way the issue asks, `firefox-esr --headless --screenshot`,
-// and the picture checked for the cards (their class bars' colours). That command shoots at
-// the load event: the served page loads its wasm asynchronously after it, so its picture is
-// often blank (seen), which is why the served page is checked through puppeteer, which waits
-// for the cards.
+// The single file is also shot with `firefox-esr --headless --screenshot` (the plainest
+// check a person can repeat by hand), and the picture checked for the cards (their class
+// bars' colours). That command shoots at the load event: the served page loads its wasm
+// asynchronously after it, so its picture is often blank (seen), which is why the served
+// page is checked through puppeteer, which waits for the cards.
 import { test, expect } from "@playwright/test";
 import puppeteer from "puppeteer-core";
 import { execFile } from "node:child_process";

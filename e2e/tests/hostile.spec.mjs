@@ -1,4 +1,4 @@
-// Hostile text in the real page (issue 7): an article pasted through the add-article panel
+// Hostile text in the real page (nothing a reader adds may run as markup): an article pasted through the add-article panel
 // with `<script>` and `<img onerror>` in its title and body shows them as text, in the
 // reader, the article list, the article filter and the cards' evidence; no element is
 // created from it and no script of it runs. (The component test over a hand-made corpus is

@@ -1,4 +1,4 @@
-// Keyboard only (issue 7): from page load, with nothing but Tab, Shift+Tab, Enter, arrows and
+// Keyboard only (everything a mouse does must be reachable without one): from page load, with nothing but Tab, Shift+Tab, Enter, arrows and
 // Escape, reach a filter and change it, reach a card and open it, pivot to a counterpart,
 // go down to an evidence sentence in the reader, and come back; at phone width an open panel
 // covers the page, so focus stays inside it until it is closed.

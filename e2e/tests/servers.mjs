@@ -20,7 +20,7 @@ export async function startServer({ port, dir = "../dist", base = "/", csp, maps
 /// load ../dist/entente-embed.js or frame ../dist/index.html).
 export const EXAMPLE_SITE = { "/dist/": "../dist", "/examples/": "../examples" };
 
-/// The policy a careful host would set; README documents it.
+/// The policy a careful host would set; docs/embedding.md documents it.
 export const STRICT_CSP = [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",

@@ -1,4 +1,4 @@
-// Stored articles in the real page (issue 7): a save the browser refuses (storage full, or
+// Stored articles in the real page (the reader's articles must never be lost silently): a save the browser refuses (storage full, or
 // storage forbidden as in some private modes) says so where the reader looks and leaves what
 // was stored as it was; stored data that is corrupt or from another format version is
 // reported, kept through reloads and saves, can be downloaded, and goes only when the reader

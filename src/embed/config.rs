@@ -3,7 +3,7 @@
 //! form's query ([`frame_query`]), and an embed's part of `location.hash` ([`hash_part`],
 //! [`with_hash_part`]). [`crate::embed`] mounts explorers with them.
 //!
-//! Rules (their ids are used in comments, tests and the README):
+//! Rules (their ids are used in comments, tests and docs/embedding.md):
 //! - E1 `data-country`, `data-leader`, `data-actor`: the starting view (country and leader
 //!   filters, the actor whose full view is open). The country code is upper-cased; values
 //!   are checked like a permalink's, and a bad one is dropped with a notice.

@@ -37,7 +37,7 @@ use crate::relations::Coding;
 use crate::text::Splitter;
 use crate::Engine;
 
-/// Shares of the whole work each stage takes, roughly as measured (README, Benchmarks):
+/// Shares of the whole work each stage takes, roughly as measured (bench/README.md, "Native"):
 /// they only shape the progress fraction.
 const SHARE_LAYOUT: f64 = 0.10;
 const SHARE_SENTENCES: f64 = 0.08;

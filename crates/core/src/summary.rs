@@ -146,7 +146,7 @@ struct Tally<'a> {
     evidence: Vec<(EvidenceRank, RelRef)>,
 }
 
-/// Summaries of every actor in `docs`, most important first (ties by name).
+/// Summaries of every actor in `docs`, most important first (ties by name, then id).
 /// Only relations for which `keep` returns true are counted.
 pub fn actors(docs: &[Document], keep: impl Fn(RelRef, &Relation) -> bool) -> Vec<ActorSummary> {
     // each actor with what its kept relations add up to, found with one lookup per party
@@ -232,6 +232,8 @@ pub fn actors(docs: &[Document], keep: impl Fn(RelRef, &Relation) -> bool) -> Ve
         y.importance()
             .cmp(&x.importance())
             .then_with(|| x.name.cmp(&y.name))
+            // ids are unique: the order never depends on how the map iterated
+            .then_with(|| x.id.cmp(&y.id))
     });
     out
 }
