@@ -22,6 +22,8 @@
 //! entente-core --test properties`.
 
 mod invariants;
+#[path = "support/seeds.rs"]
+mod seeds;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -34,14 +36,7 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::{Config, RngSeed};
-
-const SEEDS: [&str; 5] = [
-    include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt"),
-    include_str!("../../../seeds/001_8be43b2935b63d9a.txt"),
-    include_str!("../../../seeds/002_453ac6874c6a2860.txt"),
-    include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt"),
-    include_str!("../../../seeds/004_d9a8681dd3d384f5.txt"),
-];
+use seeds::SEEDS;
 
 /// A sentence that names no actor (PROP-NEUTRAL), and its form for texts with no capital
 /// letter (where CASE-LOWER lets lower-case names match, so a capital would change that).
