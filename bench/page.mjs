@@ -58,13 +58,13 @@
 //   and instantiate of that module, the engine's build (Engine::try_builtin: knowledge base,
 //   lexicons, matchers), and the analysis of the seeds and of the 1,000 articles, each the
 //   first time (cold code, as at page start) and the best of 3 more.
-import { createServer } from "node:http";
-import { readFile, readdir, stat, mkdtemp, cp, copyFile, rm } from "node:fs/promises";
+import { readFile, readdir, mkdtemp, cp, copyFile, rm } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
-import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { serveStatic } from "../scripts/static-server.mjs";
 import { launchChromium } from "./chromium.mjs";
 import { SEED_FILES, vary } from "./corpus.mjs";
 
@@ -119,35 +119,15 @@ async function sizes() {
 }
 
 // ---- a static server for dist/ on loopback, plus an empty page for seeding storage ------
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-};
-function serve() {
-  const server = createServer(async (req, res) => {
-    let path = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname);
-    if (path === "/__blank.html") {
-      res.writeHead(200, { "content-type": "text/html", "cache-control": "no-store" }).end("<!DOCTYPE html><title>blank</title>");
-      return;
-    }
-    if (path.endsWith("/")) path += "index.html";
-    // bench/ (the engine alone, for --phases) under /__bench/, dist/ for everything else
-    const [base, rel] = path.startsWith("/__bench/") ? [here, path.slice("/__bench".length)] : [dist, path];
-    const file = normalize(join(base, rel));
-    if (!file.startsWith(base + sep)) return res.writeHead(403).end();
-    try {
-      if (!(await stat(file)).isFile()) return res.writeHead(404).end();
-      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
-      res.end(await readFile(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
-}
+// bench/ (the engine alone, for --phases) under /__bench/, dist/ for everything else
+const serve = () =>
+  serveStatic(
+    [
+      ["/__bench/", here],
+      ["/", dist],
+    ],
+    { pages: { "/__blank.html": "<!DOCTYPE html><title>blank</title>" } },
+  );
 
 // ---- the reader's 1,000 articles, in the storage's own format --------------------------
 function storedEnvelope(n) {

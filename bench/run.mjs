@@ -13,13 +13,12 @@
 // the build in bench/DIR (one kept with function names: scripts/bench-browser.sh
 // --cpu-profile makes bench/pkg-z-names) analyses the 1 MB set for a few seconds, and
 // prints the functions with the most self time.
-import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { serveStatic } from "../scripts/static-server.mjs";
 import { launchChromium } from "./chromium.mjs";
 import { SEED_FILES, corpusOf, utf8Len } from "./corpus.mjs";
 
@@ -61,26 +60,7 @@ const seeds = SEED_FILES.map((f) => readFileSync(join(root, f), "utf8"));
 const oneMb = corpusOf(seeds, 1_000_000);
 
 // A static server for the repository root, loopback only.
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".txt": "text/plain; charset=utf-8",
-};
-const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname);
-  const file = normalize(join(root, path));
-  if (!file.startsWith(root + sep)) return res.writeHead(403).end();
-  try {
-    if (!(await stat(file)).isFile()) return res.writeHead(404).end();
-    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
-    res.end(await readFile(file));
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const server = await serveStatic([["/", root]]);
 const port = server.address().port;
 
 const browser = await launchChromium(chromiumPath);

@@ -3,6 +3,7 @@
 //! Pure modules (compiled and tested natively): [`url`] (the view as a permalink),
 //! [`corpus`] (the analysed documents and look-ups), [`filter`] (what is in view),
 //! [`highlight`] (marked segments of text), [`present`] (how things read, the graph),
+//! [`layout`] (where the graph's nodes go),
 //! [`embed::config`] (an embed's options).
 //! [`state`] is what one explorer's views share; [`app`] is its root (start, URL and hash
 //! sync, focus, layout) and [`views`] its parts, one module each; browser calls in [`web`].
@@ -18,6 +19,7 @@ pub mod embed;
 pub mod filter;
 pub mod fixtures;
 pub mod highlight;
+pub mod layout;
 pub mod pack;
 pub mod present;
 pub mod state;

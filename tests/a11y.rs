@@ -15,8 +15,9 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{document, sleep, until, Mounted};
+use support::{document, fixture_options, key, settle, until, Mounted};
 
+/// Mounts an explorer with `opts` and lets it settle as [`tick`] does.
 async fn mount_with(opts: AppOptions) -> Mounted {
     let m = Mounted::new(opts);
     tick().await;
@@ -25,20 +26,12 @@ async fn mount_with(opts: AppOptions) -> Mounted {
 
 /// The fixture corpus at `query`, touching neither the URL nor storage.
 async fn mount(query: &str) -> Mounted {
-    mount_with(AppOptions {
-        initial_query: Some(query.to_string()),
-        use_url: false,
-        persist: false,
-        corpus: Some(fixtures::sample()),
-        ..AppOptions::default()
-    })
-    .await
+    mount_with(fixture_options(query)).await
 }
 
 /// Lets effects run and a frame pass (focus moves after the next paint).
 async fn tick() {
-    leptos::task::tick().await;
-    sleep(60).await;
+    settle(60).await;
 }
 
 impl Mounted {
@@ -56,17 +49,11 @@ impl Mounted {
         tick().await;
     }
     async fn escape(&self) {
-        let init = web_sys::KeyboardEventInit::new();
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        init.set_key("Escape");
-        let ev =
-            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         // from what has focus, as a key press would, when that is inside the explorer
         let target = focused()
             .filter(|f| self.el.contains(Some(f)))
             .unwrap_or_else(|| self.one("[data-testid=app]"));
-        target.dispatch_event(&ev).unwrap();
+        key(&target, "Escape");
         tick().await;
     }
 }

@@ -3,18 +3,16 @@
 
 use wasm_bindgen_test::*;
 
+mod support;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn app_mounts_and_lists_the_bundled_articles() {
     entente::mount();
-    let doc = web_sys_document();
+    let doc = support::document();
     let items = doc
         .query_selector_all("[data-testid=article]")
         .expect("valid selector");
     assert_eq!(items.length() as usize, entente::seeds::SEEDS.len());
-}
-
-fn web_sys_document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
 }

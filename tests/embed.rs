@@ -10,43 +10,12 @@
 use entente::embed::{self, EmbedMode};
 use entente::present::Theme;
 use entente::{fixtures, AppOptions};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn tick() {
-    leptos::task::tick().await;
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
-}
-
-fn new_host() -> HtmlElement {
-    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-fn all(el: &Element, selector: &str) -> Vec<Element> {
-    let list = el.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-        .collect()
-}
-
-fn count(el: &Element, testid: &str) -> usize {
-    all(el, &format!("[data-testid=\"{testid}\"]")).len()
-}
+mod support;
+use support::{all, count, new_host, tick};
 
 /// Embed options over the fixture corpus.
 fn options(query: &str, compact: bool) -> AppOptions {

@@ -7,7 +7,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use entente::corpus::{PageCorpus, Source};
-use entente::{fixtures, AppOptions};
+use entente::AppOptions;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -15,31 +15,12 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{document, sleep, until, Mounted};
-
-fn options(query: &str, corpus: PageCorpus) -> AppOptions {
-    AppOptions {
-        initial_query: Some(query.to_string()),
-        use_url: false,
-        persist: false,
-        corpus: Some(corpus),
-        ..AppOptions::default()
-    }
-}
-
-async fn mount_with(opts: AppOptions) -> Mounted {
-    let m = Mounted::new(opts);
-    tick().await;
-    m
-}
+use support::{
+    document, fire, fixture_options, key, mount_with, options, sleep, tick, until, Mounted,
+};
 
 async fn mount(query: &str) -> Mounted {
-    mount_with(options(query, fixtures::sample())).await
-}
-
-async fn tick() {
-    leptos::task::tick().await;
-    sleep(20).await;
+    mount_with(fixture_options(query)).await
 }
 
 impl Mounted {
@@ -94,22 +75,6 @@ impl Mounted {
         let el = self.one(testid);
         self.click(&el).await;
     }
-}
-
-fn fire(target: &web_sys::EventTarget, name: &str) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let ev = web_sys::Event::new_with_event_init_dict(name, &init).unwrap();
-    target.dispatch_event(&ev).unwrap();
-}
-
-fn key(target: &web_sys::EventTarget, key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    init.set_key(key);
-    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    target.dispatch_event(&ev).unwrap();
 }
 
 #[wasm_bindgen_test]

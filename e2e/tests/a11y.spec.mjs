@@ -4,7 +4,7 @@
 // (say vs do), the article reader, the filters with an empty result, the add-article panel,
 // the dark theme, phone width, the compact embed (examples/embed.html) and the iframe form.
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, Explorer } from "./fixtures.mjs";
 import { startServer, EXAMPLE_SITE } from "./servers.mjs";
 
 const PORT = Number(process.env.ENTENTE_E2E_PORT ?? 4173) + 30;
@@ -29,8 +29,9 @@ async function audit(page, view) {
   expect.soft(bad, `serious or critical axe violations in ${view}`).toEqual([]);
 }
 
-const cardsShown = (scope) => expect(scope.getByTestId("card").first()).toBeVisible();
-const panelHeading = (page) => page.locator(".ent-panel__heading").first();
+// the page object (explorer-page.mjs) over a page, an embed or an iframe
+const cardsShown = (scope) => new Explorer(scope).waitForCards();
+const panelHeading = (page) => new Explorer(page).heading;
 
 test.beforeEach(async ({ page }) => {
   // transitions (border colours) would be caught half-way by the contrast rule

@@ -3,7 +3,7 @@
 // would after copying dist/ next to its pages. One embed, two independent embeds under
 // hostile host CSS, the hash mode, unmounting, the iframe form, and all of it under a
 // strict Content-Security-Policy. The fixture fails any test with a console error.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, Explorer } from "./fixtures.mjs";
 import { startServer, STRICT_CSP, EXAMPLE_SITE } from "./servers.mjs";
 
 const PORT = Number(process.env.ENTENTE_E2E_PORT ?? 4173) + 20;
@@ -15,9 +15,10 @@ test.beforeAll(async () => {
 test.afterAll(() => site?.stop());
 
 const example = (name, base = site.url) => `${base}examples/${name}`;
-const cards = (scope) => scope.getByTestId("card");
-const card = (scope, id) => scope.locator(`[data-testid="card"][data-actor="${id}"]`);
-const heading = (scope) => scope.locator(".ent-panel__heading").first();
+// one explorer's locators (explorer-page.mjs) in an embed, an iframe or the page
+const cards = (scope) => new Explorer(scope).cards;
+const card = (scope, id) => new Explorer(scope).card(id);
+const heading = (scope) => new Explorer(scope).heading;
 const historyLength = (page) => page.evaluate(() => history.length);
 
 /** Loads the embed module in the page (the same instance the script tag loaded). */

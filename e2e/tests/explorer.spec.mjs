@@ -4,35 +4,32 @@
 import { test, expect } from "./fixtures.mjs";
 import { readFileSync } from "node:fs";
 
-const card = (page, id) => page.locator(`[data-testid="card"][data-actor="${id}"]`);
-const heading = (page) => page.locator(".ent-panel__heading").first();
+test("filter by Iran, open Putin's card, pivot to Iran", async ({ page, explorer: ex }) => {
+  await ex.open("./");
+  await ex.waitForCards();
+  const before = await ex.cards.count();
 
-test("filter by Iran, open Putin's card, pivot to Iran", async ({ page }) => {
-  await page.goto("./");
-  await expect(page.getByTestId("card").first()).toBeVisible();
-  const before = await page.getByTestId("card").count();
-
-  await page.getByTestId("filter-country").selectOption("IRN");
+  await ex.filterBy("country", "IRN");
   await expect(page).toHaveURL(/[?&]country=IRN/);
-  await expect(card(page, "IRN")).toBeVisible();
-  const after = await page.getByTestId("card").count();
+  await expect(ex.card("IRN")).toBeVisible();
+  const after = await ex.cards.count();
   expect(after).toBeLessThan(before);
   await expect(page.getByTestId("counts")).toContainText("of");
 
-  await card(page, "putin").click();
+  await ex.card("putin").click();
   await expect(page).toHaveURL(/[?&]actor=putin/);
-  await expect(heading(page)).toHaveText("Vladimir Putin");
+  await expect(ex.heading).toHaveText("Vladimir Putin");
   await expect(page.getByTestId("actor-view")).toContainText("President of Russia");
 
   // Putin's relations with Iran are grouped under Iran: pivot there
   await page.locator('[data-testid="group"][data-actor="IRN"] [data-testid="pivot"]').click();
   await expect(page).toHaveURL(/[?&]actor=IRN/);
-  await expect(heading(page)).toHaveText("Iran");
+  await expect(ex.heading).toHaveText("Iran");
   await expect(page.getByTestId("relation").first()).toBeVisible();
 });
 
-test("open the Russia-Iran pair: say versus do in both directions", async ({ page }) => {
-  await page.goto("./");
+test("open the Russia-Iran pair: say versus do in both directions", async ({ page, explorer: ex }) => {
+  await ex.open("./");
   await page.getByTestId("pair-a").selectOption("RUS");
   await page.getByTestId("pair-b").selectOption("IRN");
   await page.getByTestId("pair-open").click();
@@ -46,9 +43,9 @@ test("open the Russia-Iran pair: say versus do in both directions", async ({ pag
   await expect(dirs.nth(0).getByTestId("relation").first()).toBeVisible();
 });
 
-test("a permalink restores the view, back and forward walk it", async ({ page }) => {
-  await page.goto("./?country=IRN&actor=putin&junk=1");
-  await expect(heading(page)).toHaveText("Vladimir Putin");
+test("a permalink restores the view, back and forward walk it", async ({ page, explorer: ex }) => {
+  await ex.open("./?country=IRN&actor=putin&junk=1");
+  await expect(ex.heading).toHaveText("Vladimir Putin");
   await expect(page.getByTestId("filter-country")).toHaveValue("IRN");
   await expect(page.getByTestId("notice")).toContainText("junk");
   // the unknown parameter is dropped from the address bar
@@ -60,7 +57,7 @@ test("a permalink restores the view, back and forward walk it", async ({ page })
   await expect(page).not.toHaveURL(/actor=/);
 
   await page.goBack();
-  await expect(heading(page)).toHaveText("Vladimir Putin");
+  await expect(ex.heading).toHaveText("Vladimir Putin");
   await page.goBack();
   await expect(page.getByTestId("tab-cards")).toHaveAttribute("aria-pressed", "true");
   await page.goForward();
@@ -75,19 +72,19 @@ test("a permalink restores the view, back and forward walk it", async ({ page })
   await other.close();
 });
 
-test("keyboard alone: open a card with Enter, close with Escape", async ({ page }) => {
-  await page.goto("./");
-  await card(page, "RUS").focus();
+test("keyboard alone: open a card with Enter, close with Escape", async ({ page, explorer: ex }) => {
+  await ex.open("./");
+  await ex.card("RUS").focus();
   await page.keyboard.press("Enter");
-  await expect(heading(page)).toHaveText("Russia");
-  await expect(heading(page)).toBeFocused();
+  await expect(ex.heading).toHaveText("Russia");
+  await expect(ex.heading).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("actor-view")).toHaveCount(0);
-  await expect(card(page, "RUS")).toBeFocused();
+  await expect(ex.card("RUS")).toBeFocused();
 });
 
-test("jump from evidence to its sentence in the article", async ({ page }) => {
-  await page.goto("./?actor=RUS");
+test("jump from evidence to its sentence in the article", async ({ page, explorer: ex }) => {
+  await ex.open("./?actor=RUS");
   const jump = page.getByTestId("actor-view").getByTestId("jump").first();
   await jump.click();
   await expect(page.getByTestId("reader")).toBeVisible();
@@ -97,19 +94,19 @@ test("jump from evidence to its sentence in the article", async ({ page }) => {
   await expect(focused).toBeInViewport();
 });
 
-test("add your own article, keep it across a reload, remove it", async ({ page }) => {
-  await page.goto("./");
+test("add your own article, keep it across a reload, remove it", async ({ page, explorer: ex }) => {
+  await ex.open("./");
   const articles = page.getByTestId("article");
   const n = await articles.count();
-  await page.getByTestId("add-open").click();
-  await page.getByTestId("add-submit").click();
+  await ex.openAdd();
+  await ex.submit();
   await expect(page.getByTestId("add-errors")).toContainText("empty");
 
   await page.getByTestId("add-name").fill("my note");
   await page
     .getByTestId("add-text")
     .fill("Vladimir Putin praised Iran on Monday. Israel struck Iran on Tuesday.");
-  await page.getByTestId("add-submit").click();
+  await ex.submit();
   await expect(articles).toHaveCount(n + 1);
   await expect(page.getByTestId("your-article")).toHaveCount(1);
   // saved once the status line says it was added (the save follows the new cards' paint)
@@ -119,16 +116,16 @@ test("add your own article, keep it across a reload, remove it", async ({ page }
   await expect(page.getByTestId("article")).toHaveCount(n + 1);
   await expect(page.getByTestId("article").last()).toContainText("yours");
 
-  await page.getByTestId("add-open").click();
+  await ex.openAdd();
   await page.getByTestId("your-remove").click();
   await expect(page.getByTestId("article")).toHaveCount(n);
   await page.reload();
   await expect(page.getByTestId("article")).toHaveCount(n);
 });
 
-test("a dropped binary file is refused with a clear message", async ({ page }) => {
-  await page.goto("./");
-  await page.getByTestId("add-open").click();
+test("a dropped binary file is refused with a clear message", async ({ page, explorer: ex }) => {
+  await ex.open("./");
+  await ex.openAdd();
   await page.getByTestId("add-file").setInputFiles({
     name: "scan.txt",
     mimeType: "text/plain",
@@ -145,12 +142,12 @@ test("a dropped binary file is refused with a clear message", async ({ page }) =
   await page.getByTestId("your-read").click();
   await expect(page.getByTestId("reader")).toContainText("UTF-8");
   // leave the browser's storage clean for the next test
-  await page.getByTestId("add-open").click();
+  await ex.openAdd();
   await page.getByTestId("your-remove").click();
 });
 
-test("export what is in view as CSV and JSON", async ({ page }) => {
-  await page.goto("./?country=IRN");
+test("export what is in view as CSV and JSON", async ({ page, explorer: ex }) => {
+  await ex.open("./?country=IRN");
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
   expect(csv.suggestedFilename()).toBe("entente-relations.csv");
   const csvText = readFileSync(await csv.path(), "utf8");
@@ -169,11 +166,11 @@ test("export what is in view as CSV and JSON", async ({ page }) => {
   await expect(page.getByTestId("status-msg")).toContainText("Exported");
 });
 
-test("phone width: filters fold away, a card opens full screen", async ({ page }) => {
+test("phone width: filters fold away, a card opens full screen", async ({ page, explorer: ex }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("./");
+  await ex.open("./");
   await expect(page.locator(".ent-filters__box")).not.toHaveAttribute("open", "");
-  await card(page, "IRN").click();
+  await ex.card("IRN").click();
   const box = await page.getByTestId("actor-view").boundingBox();
   expect(box.width).toBeGreaterThan(380);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,6 +1,8 @@
 // Shared test fixture: every page fails its test on a console error or warning,
-// a page error, or a request that leaves loopback.
+// a page error, or a request that leaves loopback; `explorer` is the page object
+// (explorer-page.mjs) over that page.
 import { test as base, expect } from "@playwright/test";
+import { Explorer } from "./explorer-page.mjs";
 
 export const test = base.extend({
   page: async ({ page }, use) => {
@@ -17,5 +19,8 @@ export const test = base.extend({
     await use(page);
     expect(problems, "console errors, warnings or off-loopback requests").toEqual([]);
   },
+  explorer: async ({ page }, use) => {
+    await use(new Explorer(page));
+  },
 });
-export { expect };
+export { expect, Explorer };

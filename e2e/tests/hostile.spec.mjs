@@ -5,16 +5,9 @@
 // tests/explorer.rs, article_text_is_rendered_as_text_never_html.)
 import { test, expect } from "./fixtures.mjs";
 
-async function paste(page, name, text) {
-  await page.getByTestId("add-open").click();
-  await page.getByTestId("add-name").fill(name);
-  await page.getByTestId("add-text").fill(text);
-  await page.getByTestId("add-submit").click();
-}
-
-test("hostile text: <script> and <img onerror> in a pasted article render as text", async ({ page }) => {
-  await page.goto("./");
-  await expect(page.getByTestId("card").first()).toBeVisible();
+test("hostile text: <script> and <img onerror> in a pasted article render as text", async ({ page, explorer: ex }) => {
+  await ex.open("./");
+  await ex.waitForCards();
   // record every element added to the document from here on
   await page.evaluate(() => {
     window.__added = [];
@@ -30,23 +23,23 @@ test("hostile text: <script> and <img onerror> in a pasted article render as tex
   const script = "<script>window.__pwned = 'script'</script>";
   const img = `<img src=x onerror="window.__pwned='img'">`;
   const text = `${script} Vladimir Putin praised Iran on Monday. Israel struck Iran ${img} on Tuesday.`;
-  await paste(page, `<img src=x onerror="window.__pwned='name'">.txt`, text);
+  await ex.paste(`<img src=x onerror="window.__pwned='name'">.txt`, text);
   const mine = page.getByTestId("your-article");
   await expect(mine).toHaveCount(1);
   await expect(mine).toContainText(script);
   const key = await mine.getAttribute("data-key");
 
   await page.getByTestId("your-read").click();
-  await expect(page.locator(".ent-panel__heading").first()).toHaveText(`${script} Vladimir Putin praised Iran on Monday`);
+  await expect(ex.heading).toHaveText(`${script} Vladimir Putin praised Iran on Monday`);
   const reader = page.getByTestId("reader-text");
   await expect(reader).toContainText(script);
   await expect(reader).toContainText(img);
   await page.keyboard.press("Escape");
 
   // the cards of this article alone: its evidence quotes the text as it is
-  await page.getByTestId("filter-article").selectOption(key);
+  await ex.filterBy("article", key);
   await expect(page.getByTestId("filter-article").locator("option:checked")).toContainText(script.slice(0, 20));
-  await expect(page.getByTestId("card").first()).toBeVisible();
+  await ex.waitForCards();
   await expect(page.getByTestId("cards")).toContainText(img);
 
   const added = await page.evaluate(() => window.__added);

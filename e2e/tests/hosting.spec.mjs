@@ -1,11 +1,12 @@
 // Static anywhere: the release build works from a sub-folder, under a strict CSP, and as
 // a single file opened from disk.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, Explorer } from "./fixtures.mjs";
 import { startServer, STRICT_CSP } from "./servers.mjs";
 
 async function expectCorpusShown(page) {
-  await expect(page.getByTestId("card").first()).toBeVisible();
-  expect(await page.getByTestId("card").count()).toBeGreaterThan(5);
+  const ex = new Explorer(page);
+  await ex.waitForCards();
+  expect(await ex.cards.count()).toBeGreaterThan(5);
 }
 
 test("served from a deep sub-folder with no rebuild", async ({ page }) => {

@@ -4,9 +4,6 @@
 // covers the page, so focus stays inside it until it is closed.
 import { test, expect } from "./fixtures.mjs";
 
-const card = (page, id) => page.locator(`[data-testid="card"][data-actor="${id}"]`);
-const heading = (page) => page.locator(".ent-panel__heading").first();
-
 /** What has focus: enough to tell the stops of a walk apart. */
 const focused = (page) =>
   page.evaluate(() => {
@@ -34,10 +31,10 @@ async function tabTo(page, selector, { max = 200, back = false } = {}) {
   throw new Error(`focus did not reach ${selector} in ${max} presses; last stops: ${JSON.stringify(stops.slice(-4))}`);
 }
 
-test("keyboard walk: filter, card, pivot, evidence sentence, and back", async ({ page }) => {
-  await page.goto("./");
-  await expect(page.getByTestId("card").first()).toBeVisible();
-  const before = await page.getByTestId("card").count();
+test("keyboard walk: filter, card, pivot, evidence sentence, and back", async ({ page, explorer: ex }) => {
+  await ex.open("./");
+  await ex.waitForCards();
+  const before = await ex.cards.count();
 
   // 1. from load, Tab walks the header tools, then the filters, in reading order
   const toCountry = await tabTo(page, '[data-testid="filter-country"]', { max: 12 });
@@ -59,27 +56,27 @@ test("keyboard walk: filter, card, pivot, evidence sentence, and back", async ({
   await expect(page.getByTestId("filter-country")).toBeFocused();
   await expect(page).toHaveURL(/[?&]country=IRN/);
   await expect(page.getByTestId("counts")).toContainText(" of ");
-  expect(await page.getByTestId("card").count()).toBeLessThan(before);
+  expect(await ex.cards.count()).toBeLessThan(before);
 
   // 3. on to Iran's card (past the other filters, the article list and the view tabs)
   const toCard = await tabTo(page, '[data-testid="card"][data-actor="IRN"]');
   expect(toCard.some((s) => s.testid === "tab-cards")).toBe(true);
-  await expect(card(page, "IRN")).toBeFocused();
-  await expect(card(page, "IRN")).toHaveAttribute("aria-label", "Iran: open full view");
+  await expect(ex.card("IRN")).toBeFocused();
+  await expect(ex.card("IRN")).toHaveAttribute("aria-label", "Iran: open full view");
 
   // 4. Enter opens the full view; its heading takes focus
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/[?&]actor=IRN/);
-  await expect(heading(page)).toHaveText("Iran");
-  await expect(heading(page)).toBeFocused();
+  await expect(ex.heading).toHaveText("Iran");
+  await expect(ex.heading).toBeFocused();
 
   // 5. pivot: Iran's relations with Russia are grouped under Russia
   await tabTo(page, '[data-testid="group"][data-actor="RUS"] [data-testid="pivot"]');
   expect((await focused(page)).name).toBe("Russia");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/[?&]actor=RUS/);
-  await expect(heading(page)).toHaveText("Russia");
-  await expect(heading(page)).toBeFocused();
+  await expect(ex.heading).toHaveText("Russia");
+  await expect(ex.heading).toBeFocused();
 
   // 6. down to the first evidence sentence of Russia's view, in its article
   await tabTo(page, '[data-testid="actor-view"] [data-testid="jump"]');
@@ -91,7 +88,7 @@ test("keyboard walk: filter, card, pivot, evidence sentence, and back", async ({
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("reader")).toBeVisible();
   await expect(page).toHaveURL(/[?&]read=[^&]+&s=\d+/);
-  await expect(heading(page)).toHaveText(jump.name.replace(/ \(yours\)$/, ""));
+  await expect(ex.heading).toHaveText(jump.name.replace(/ \(yours\)$/, ""));
   const sentence = page.locator('[data-testid="reader-text"] .ent-sent:focus');
   await expect(sentence).toHaveCount(1);
   await expect(sentence).toBeInViewport();
@@ -100,14 +97,14 @@ test("keyboard walk: filter, card, pivot, evidence sentence, and back", async ({
   // 7. Escape closes the reader: back in Russia's view, on the link that opened it
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("reader")).toHaveCount(0);
-  await expect(heading(page)).toHaveText("Russia");
+  await expect(ex.heading).toHaveText("Russia");
   await expect.poll(() => focused(page)).toMatchObject({ testid: "jump", ref: jump.ref, inPanel: true });
 
   // 8. Escape again closes the full view: back on Russia's card; Shift+Tab goes back from it
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("actor-view")).toHaveCount(0);
   await expect(page).not.toHaveURL(/actor=/);
-  await expect(card(page, "RUS")).toBeFocused();
+  await expect(ex.card("RUS")).toBeFocused();
   await page.keyboard.press("Shift+Tab");
   const prev = await focused(page);
   expect(prev.tag).not.toBe("body");
@@ -116,9 +113,9 @@ test("keyboard walk: filter, card, pivot, evidence sentence, and back", async ({
   await expect(page.getByTestId("filter-country")).toHaveValue("IRN");
 });
 
-test("keyboard: the skip link jumps past the header and filters to the main view", async ({ page }) => {
-  await page.goto("./");
-  await expect(page.getByTestId("card").first()).toBeVisible();
+test("keyboard: the skip link jumps past the header and filters to the main view", async ({ page, explorer: ex }) => {
+  await ex.open("./");
+  await ex.waitForCards();
   await page.keyboard.press("Tab");
   const skip = page.getByTestId("skip-to-cards");
   await expect(skip).toBeFocused();
@@ -131,14 +128,14 @@ test("keyboard: the skip link jumps past the header and filters to the main view
   expect(first.testid).toBe("tab-cards");
 });
 
-test("phone width: focus stays inside a full-screen panel until it is closed", async ({ page }) => {
+test("phone width: focus stays inside a full-screen panel until it is closed", async ({ page, explorer: ex }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("./");
-  await expect(card(page, "IRN")).toBeVisible();
+  await ex.open("./");
+  await expect(ex.card("IRN")).toBeVisible();
   await tabTo(page, '[data-testid="card"][data-actor="IRN"]');
   await page.keyboard.press("Enter");
-  await expect(heading(page)).toHaveText("Iran");
-  await expect(heading(page)).toBeFocused();
+  await expect(ex.heading).toHaveText("Iran");
+  await expect(ex.heading).toBeFocused();
   const panelCount = await page.evaluate(
     () => document.querySelectorAll('[data-testid="actor-view"] :is(button, a[href], input, select, textarea, summary)').length,
   );
@@ -152,21 +149,21 @@ test("phone width: focus stays inside a full-screen panel until it is closed", a
   expect(forward.filter((s) => !s.inPanel)).toEqual([]);
   expect(forward.filter((s) => s.testid === "panel-close").length).toBeGreaterThanOrEqual(2);
   // backward from the heading: into the panel's last control, not the page behind
-  await heading(page).focus();
+  await ex.heading.focus();
   await page.keyboard.press("Shift+Tab");
   expect((await focused(page)).inPanel).toBe(true);
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("actor-view")).toHaveCount(0);
-  await expect(card(page, "IRN")).toBeFocused();
+  await expect(ex.card("IRN")).toBeFocused();
   // closed: Tab leaves the card again
   await page.keyboard.press("Tab");
   expect((await focused(page)).inPanel).toBe(false);
 });
 
-test("wide screen: the side panel does not trap focus", async ({ page }) => {
+test("wide screen: the side panel does not trap focus", async ({ page, explorer: ex }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto("./?actor=IRN");
-  await expect(heading(page)).toHaveText("Iran");
+  await ex.open("./?actor=IRN");
+  await expect(ex.heading).toHaveText("Iran");
   await page.getByTestId("panel-close").focus();
   await page.keyboard.press("Shift+Tab");
   // the panel sits beside the cards: Shift+Tab from its first control leaves it

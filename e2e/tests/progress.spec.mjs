@@ -22,22 +22,19 @@ async function watchFrames(page) {
 }
 const framesSeen = (page) => page.evaluate(() => window.__lines);
 
-async function paste(page, name, text) {
-  await page.getByTestId("add-open").click();
-  await page.getByTestId("add-name").fill(name);
-  // Setting a 1.5 MB value by typing would take minutes: set it and fire `input`.
-  await page.getByTestId("add-text").evaluate((el, t) => {
-    el.value = t;
-    el.dispatchEvent(new Event("input", { bubbles: true }));
-  }, text);
+/** Opens the add panel and puts `name` and the long `text` in it, not yet added. */
+async function paste(ex, name, text) {
+  await ex.openAdd();
+  await ex.byTestId("add-name").fill(name);
+  await ex.setText(text);
 }
 
-test("Cancel stops a long paste: nothing added or saved, the text kept", async ({ page }) => {
-  await page.goto("./");
-  await expect(page.getByTestId("card").first()).toBeVisible();
+test("Cancel stops a long paste: nothing added or saved, the text kept", async ({ page, explorer: ex }) => {
+  await ex.open("./");
+  await ex.waitForCards();
   const articles = await page.getByTestId("article").count();
-  await paste(page, "long paste", long);
-  await page.getByTestId("add-submit").click();
+  await paste(ex, "long paste", long);
+  await ex.submit();
   await expect(page.getByTestId("analysis-progress")).toBeVisible();
   await expect(page.getByTestId("add-submit")).toBeDisabled();
   await page.getByTestId("analysis-cancel").click();
@@ -52,14 +49,15 @@ test("Cancel stops a long paste: nothing added or saved, the text kept", async (
 
 test("a long paste shows its progress frame by frame, the cards answer meanwhile, and it is added", async ({
   page,
+  explorer: ex,
 }) => {
   test.setTimeout(180_000);
-  await page.goto("./");
-  await expect(page.getByTestId("card").first()).toBeVisible();
+  await ex.open("./");
+  await ex.waitForCards();
   const articles = await page.getByTestId("article").count();
-  await paste(page, "long paste", long);
+  await paste(ex, "long paste", long);
   await watchFrames(page);
-  await page.getByTestId("add-submit").click();
+  await ex.submit();
   await expect(page.getByTestId("analysis-progress")).toBeVisible();
   // the browser paints between slices: the bar reaches the screen at several per cents
   await expect
@@ -67,11 +65,11 @@ test("a long paste shows its progress frame by frame, the cards answer meanwhile
     .toBeGreaterThanOrEqual(3);
   await page.getByTestId("add-close").click();
   // filtering works on the corpus already there
-  await page.getByTestId("filter-kind").selectOption("person");
-  await expect(page.locator('[data-testid="card"][data-actor="putin"]')).toBeVisible();
-  await expect(page.locator('[data-testid="card"][data-actor="IRN"]')).toHaveCount(0);
-  await page.getByTestId("filter-kind").selectOption("");
-  await page.getByTestId("add-open").click();
+  await ex.filterBy("kind", "person");
+  await expect(ex.card("putin")).toBeVisible();
+  await expect(ex.card("IRN")).toHaveCount(0);
+  await ex.filterBy("kind", "");
+  await ex.openAdd();
   await expect(page.getByTestId("status-msg")).toHaveText("Added long paste.", { timeout: 150_000 });
   await expect(page.getByTestId("article")).toHaveCount(articles + 1);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("entente.articles")));

@@ -25,16 +25,15 @@ const seedStorage = (page, value) =>
 
 const rawStored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
 
-async function paste(page, name, text) {
-  if ((await page.getByTestId("add-panel").count()) === 0) await page.getByTestId("add-open").click();
-  await page.getByTestId("add-name").fill(name);
-  await page.getByTestId("add-text").fill(text);
-  await page.getByTestId("add-submit").click();
+async function paste(ex, name, text) {
+  await ex.ensureAddOpen();
+  await ex.fillArticle(name, text);
+  await ex.submit();
   // added (and saved, or said not to be) once the status line says so
-  await expect(page.getByTestId("status-msg")).toContainText(`Added ${name}`);
+  await expect(ex.byTestId("status-msg")).toContainText(`Added ${name}`);
 }
 
-test("S1: a save refused because storage is full says so and keeps the stored articles", async ({ page }) => {
+test("S1: a save refused because storage is full says so and keeps the stored articles", async ({ page, explorer: ex }) => {
   await seedStorage(page, EARLIER);
   // every write to local storage fails as a full store does (a DOMException named QuotaExceededError)
   await page.addInitScript(() => {
@@ -42,11 +41,11 @@ test("S1: a save refused because storage is full says so and keeps the stored ar
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
     };
   });
-  await page.goto("./");
+  await ex.open("./");
   await expect(page.getByTestId("article").last()).toContainText("Iran thanked Russia on Sunday");
   await expect(page.getByTestId("notice")).toHaveCount(0);
 
-  await paste(page, "full.txt", "Vladimir Putin praised Iran in a full store.");
+  await paste(ex, "full.txt", "Vladimir Putin praised Iran in a full store.");
   // added for this visit, with the reason it will not last, in the panel and the status line
   await expect(page.getByTestId("your-article")).toHaveCount(2);
   await expect(page.getByTestId("add-warnings")).toContainText("storage for this page is full, so nothing was saved");
@@ -60,7 +59,7 @@ test("S1: a save refused because storage is full says so and keeps the stored ar
   expect(await rawStored(page)).toBe(EARLIER);
 });
 
-test("S1: storage forbidden (localStorage throws SecurityError, as in some private modes)", async ({ page }) => {
+test("S1: storage forbidden (localStorage throws SecurityError, as in some private modes)", async ({ page, explorer: ex }) => {
   await page.addInitScript(
     ([key, value]) => {
       // what the page could see if the browser allowed it: kept aside for the test to read
@@ -76,12 +75,12 @@ test("S1: storage forbidden (localStorage throws SecurityError, as in some priva
     },
     [KEY, EARLIER],
   );
-  await page.goto("./");
-  await expect(page.getByTestId("card").first()).toBeVisible();
+  await ex.open("./");
+  await ex.waitForCards();
   await expect(page.getByTestId("notice")).toContainText("does not let the page store data");
   await expect(page.getByTestId("notice")).not.toContainText("could not be read");
 
-  await paste(page, "private.txt", "Vladimir Putin praised Iran on Monday.");
+  await paste(ex, "private.txt", "Vladimir Putin praised Iran on Monday.");
   await expect(page.getByTestId("your-article")).toHaveCount(1);
   await expect(page.getByTestId("add-warnings")).toContainText("will not be kept after you leave");
   // the theme cannot be kept either, and changing it breaks nothing
@@ -90,17 +89,17 @@ test("S1: storage forbidden (localStorage throws SecurityError, as in some priva
   expect(await page.evaluate((key) => window.__realStorage.getItem(key), KEY)).toBe(EARLIER);
 });
 
-test("S2: corrupt stored data is reported, kept through saves and reloads, downloadable, discarded on request", async ({ page }) => {
+test("S2: corrupt stored data is reported, kept through saves and reloads, downloadable, discarded on request", async ({ page, explorer: ex }) => {
   const junk = '{"version": 1, "articles": [{"id": "user-a", "name": "a.txt", "text": "Iran';
   await seedStorage(page, junk);
-  await page.goto("./");
+  await ex.open("./");
   const problem = page.getByTestId("storage-problem");
   await expect(problem).toContainText("Your saved articles could not be read (not JSON");
   await expect(problem).toContainText("left as they were");
   await expect(page.getByTestId("your-article")).toHaveCount(0);
 
   // adding works for this visit but does not write over the unreadable value
-  await paste(page, "new.txt", "Vladimir Putin praised Iran on Monday.");
+  await paste(ex, "new.txt", "Vladimir Putin praised Iran on Monday.");
   await expect(page.getByTestId("your-article")).toHaveCount(1);
   await expect(page.getByTestId("add-warnings")).toContainText("nothing will be saved over them until you discard them");
   expect(await rawStored(page)).toBe(junk);
@@ -131,20 +130,20 @@ test("S2: corrupt stored data is reported, kept through saves and reloads, downl
   expect(await rawStored(page)).toBeNull();
 
   // from now on articles are kept again
-  await paste(page, "kept.txt", "Israel struck Iran on Tuesday.");
+  await paste(ex, "kept.txt", "Israel struck Iran on Tuesday.");
   await page.reload();
   await expect(page.getByTestId("article").last()).toContainText("Israel struck Iran on Tuesday");
   await expect(problem).toHaveCount(0);
 });
 
-test("S3: stored data of an older format version is reported and kept, not overwritten", async ({ page }) => {
+test("S3: stored data of an older format version is reported and kept, not overwritten", async ({ page, explorer: ex }) => {
   const old = JSON.stringify({ version: 0, items: [{ title: "old.txt", body: "Iran thanked Russia." }] });
   await seedStorage(page, old);
-  await page.goto("./");
+  await ex.open("./");
   const problem = page.getByTestId("storage-problem");
   await expect(problem).toContainText("stored by an older version of Entente (format 0; this page reads format 1)");
   await expect(page.getByTestId("storage-discard")).toBeVisible();
-  await paste(page, "new.txt", "Vladimir Putin praised Iran on Monday.");
+  await paste(ex, "new.txt", "Vladimir Putin praised Iran on Monday.");
   await expect(page.getByTestId("add-warnings")).toContainText("nothing will be saved over them");
   expect(await rawStored(page)).toBe(old);
   await page.reload();

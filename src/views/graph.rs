@@ -6,6 +6,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::{activates, quad_tag};
+use crate::layout;
 use crate::present::{self, quad_class, quad_short};
 use crate::state::Ctx;
 
@@ -32,23 +33,23 @@ pub fn GraphView() -> impl IntoView {
             }
             .into_any();
         }
-        let lnodes: Vec<entente_core::layout::Node> = nodes
+        let lnodes: Vec<layout::Node> = nodes
             .iter()
-            .map(|n| entente_core::layout::Node {
+            .map(|n| layout::Node {
                 id: n.id.clone(),
                 weight: n.weight,
             })
             .collect();
-        let ledges: Vec<entente_core::layout::Edge> = edges
+        let ledges: Vec<layout::Edge> = edges
             .iter()
-            .map(|e| entente_core::layout::Edge {
+            .map(|e| layout::Edge {
                 a: e.a,
                 b: e.b,
                 weight: e.total() as f64,
             })
             .collect();
         let pos = present::fit(
-            &entente_core::layout::layout(&lnodes, &ledges, GRAPH_W, GRAPH_H),
+            &layout::layout(&lnodes, &ledges, GRAPH_W, GRAPH_H),
             GRAPH_W,
             GRAPH_H,
             70.0,

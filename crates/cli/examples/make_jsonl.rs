@@ -6,15 +6,12 @@
 //! cargo run --release -p entente-cli --example make_jsonl -- 200 > big.jsonl
 //! ```
 
+#[path = "../../core/tests/support/seeds.rs"]
+mod seeds;
+
 use std::io::{self, BufWriter, Write};
 
-const SEEDS: [&str; 5] = [
-    include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt"),
-    include_str!("../../../seeds/001_8be43b2935b63d9a.txt"),
-    include_str!("../../../seeds/002_453ac6874c6a2860.txt"),
-    include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt"),
-    include_str!("../../../seeds/004_d9a8681dd3d384f5.txt"),
-];
+use seeds::SEEDS;
 
 fn main() -> io::Result<()> {
     let mb: u64 = match std::env::args().nth(1).map(|a| a.parse()) {

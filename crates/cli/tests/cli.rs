@@ -1,15 +1,16 @@
 //! Runs the built `entente` binary on temporary files: bad inputs, exit codes, the JSON
 //! contract's field names and types, the summary, and `--help`.
 
+#[path = "../../core/tests/support/seeds.rs"]
+mod seeds;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use seeds::{SEED_000, SEED_002};
 use serde_json::Value;
-
-const SEED_000: &str = include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt");
-const SEED_002: &str = include_str!("../../../seeds/002_453ac6874c6a2860.txt");
 
 /// A fresh directory under the system temp dir, removed on drop.
 struct TempDir(PathBuf);

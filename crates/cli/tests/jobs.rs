@@ -1,34 +1,15 @@
 //! `entente analyze --jobs N`: analysing on a thread pool changes neither what is printed
 //! nor its order, errors included; bad values of N are usage errors.
 
+#[path = "../../core/tests/support/seeds.rs"]
+mod seeds;
+
 use std::fs;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+use seeds::NUMBERED as SEEDS;
 use serde_json::Value;
-
-const SEEDS: [(&str, &str); 5] = [
-    (
-        "000.txt",
-        include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt"),
-    ),
-    (
-        "001.txt",
-        include_str!("../../../seeds/001_8be43b2935b63d9a.txt"),
-    ),
-    (
-        "002.txt",
-        include_str!("../../../seeds/002_453ac6874c6a2860.txt"),
-    ),
-    (
-        "003.txt",
-        include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt"),
-    ),
-    (
-        "004.txt",
-        include_str!("../../../seeds/004_d9a8681dd3d384f5.txt"),
-    ),
-];
 
 /// A fresh directory under the system temp dir, removed on drop.
 struct TempDir(PathBuf);
@@ -70,7 +51,7 @@ fn files(t: &TempDir) -> Vec<String> {
     let mut paths = Vec::new();
     for i in 0..15 {
         let (name, text) = SEEDS[(i * 3) % SEEDS.len()];
-        paths.push(t.file(&format!("{:02}-{name}", 20 - i), text));
+        paths.push(t.file(&format!("{:02}-{name}.txt", 20 - i), text));
         if i == 4 || i == 11 {
             paths.push(t.path(&format!("missing-{i}.txt")));
         }

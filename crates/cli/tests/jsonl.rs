@@ -2,21 +2,17 @@
 //! (ids in order, fields, the same output for every `--jobs`), each kind of bad line,
 //! standard input, and the event rows read against the sentences written here.
 
+#[path = "../../core/tests/support/seeds.rs"]
+mod seeds;
+
 use std::fs;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use seeds::SEEDS;
 use serde_json::{json, Value};
-
-const SEEDS: [&str; 5] = [
-    include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt"),
-    include_str!("../../../seeds/001_8be43b2935b63d9a.txt"),
-    include_str!("../../../seeds/002_453ac6874c6a2860.txt"),
-    include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt"),
-    include_str!("../../../seeds/004_d9a8681dd3d384f5.txt"),
-];
 
 /// A fresh directory under the system temp dir, removed on drop.
 struct TempDir(PathBuf);

@@ -37,19 +37,15 @@
 //! threads (from `/proc/self/task/*/schedstat`): near `1 thread CPU` means the pool adds
 //! no work, so on an idle machine the speed-up is bounded by the cores, not the code.
 
+#[path = "../tests/support/seeds.rs"]
+mod seeds;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use entente_core::{corpus, text, Document, Engine};
 use rayon::prelude::*;
-
-const SEEDS: [&str; 5] = [
-    include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt"),
-    include_str!("../../../seeds/001_8be43b2935b63d9a.txt"),
-    include_str!("../../../seeds/002_453ac6874c6a2860.txt"),
-    include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt"),
-    include_str!("../../../seeds/004_d9a8681dd3d384f5.txt"),
-];
+use seeds::SEEDS;
 
 /// Name swaps per copy: each copy replaces these with a pair picked by the copy number.
 const SWAPS: [(&str, [&str; 6]); 6] = [

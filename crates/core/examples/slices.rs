@@ -14,11 +14,14 @@
 //! step that ends a job frees what is left in one go; natively glibc may hand a large freed
 //! heap back to the system there (tens of ms on 5 MB), which wasm's allocator never does.
 
+#[path = "../tests/support/seeds.rs"]
+mod seeds;
+
 use std::time::Instant;
 
 use entente_core::Engine;
+use seeds::SEED_002 as SEED;
 
-const SEED: &str = include_str!("../../../seeds/002_453ac6874c6a2860.txt");
 /// The page's bytes per step (src/analysis.rs, STEP_BYTES).
 const STEP: usize = 2048;
 

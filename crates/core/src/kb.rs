@@ -305,6 +305,11 @@ impl KnowledgeBase {
     }
 }
 
+/// The seed articles, listed once for this and the integration tests.
+#[cfg(test)]
+#[path = "../tests/support/seeds.rs"]
+mod seeds;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1068,28 +1073,7 @@ mod tests {
         }
     }
 
-    const SEEDS: [(&str, &str); 5] = [
-        (
-            "000",
-            include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt"),
-        ),
-        (
-            "001",
-            include_str!("../../../seeds/001_8be43b2935b63d9a.txt"),
-        ),
-        (
-            "002",
-            include_str!("../../../seeds/002_453ac6874c6a2860.txt"),
-        ),
-        (
-            "003",
-            include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt"),
-        ),
-        (
-            "004",
-            include_str!("../../../seeds/004_d9a8681dd3d384f5.txt"),
-        ),
-    ];
+    use super::seeds::NUMBERED as SEEDS;
 
     #[test]
     fn names_written_in_the_seeds_name_one_person() {

@@ -12,7 +12,6 @@ pub mod corpus;
 pub mod export;
 pub mod job;
 pub mod kb;
-pub mod layout;
 pub mod model;
 pub mod relations;
 pub mod sort;

@@ -13,16 +13,14 @@
 //! ```
 
 mod invariants;
+#[path = "support/seeds.rs"]
+mod seeds;
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use entente_core::{corpus, export, Document, Engine, Flag};
-
-const SEED_000: &str = include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt");
-const SEED_002: &str = include_str!("../../../seeds/002_453ac6874c6a2860.txt");
-const SEED_003: &str = include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt");
-const SEED_004: &str = include_str!("../../../seeds/004_d9a8681dd3d384f5.txt");
+use seeds::{SEED_000, SEED_002, SEED_003, SEED_004};
 
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();

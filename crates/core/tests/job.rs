@@ -2,15 +2,11 @@
 //! `crates/core/src/job.rs`, on the seeds and on named odd texts. (PROP-STEPS in
 //! `tests/properties.rs` checks JOB-SAME and JOB-PROGRESS on generated text.)
 
-use entente_core::{Document, Engine, Job, Stage};
+#[path = "support/seeds.rs"]
+mod seeds;
 
-const SEEDS: [&str; 5] = [
-    include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt"),
-    include_str!("../../../seeds/001_8be43b2935b63d9a.txt"),
-    include_str!("../../../seeds/002_453ac6874c6a2860.txt"),
-    include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt"),
-    include_str!("../../../seeds/004_d9a8681dd3d384f5.txt"),
-];
+use entente_core::{Document, Engine, Job, Stage};
+use seeds::SEEDS;
 
 /// Runs `job` to the end in steps of `budget`, checking JOB-PROGRESS on the way; returns
 /// the document, the stages seen in order (each once), and the count of steps.

@@ -13,7 +13,6 @@
 //! | PROP-SPLIT | `parse_article` and `split_sentences` with arbitrary skip spans (unsorted, overlapping, out of range, off char boundaries) keep their spans valid |
 //! | PROP-FIND | `ActorMatcher::find` with arbitrary sentence spans: mentions valid |
 //! | PROP-STEPS | `Engine::job` run in steps of any budget gives the document `Engine::analyze` gives, with progress that never goes back and is 1 only at the end |
-//! | PROP-LAYOUT | `layout::layout` with any weights (NaN, infinite, negative), dangling edges and any box: one finite position per node, inside the box |
 //! | PROP-SORT | `sort::sort_by`, `sort_by_key` and `sort` give what std's `sort_by`, `sort_by_key` and `sort` give, ties included, for any length and any keys |
 //!
 //! Failing cases are not written to disk (`failure_persistence: None`); proptest prints
@@ -22,26 +21,20 @@
 //! entente-core --test properties`.
 
 mod invariants;
+#[path = "support/seeds.rs"]
+mod seeds;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use entente_core::actors::ActorMatcher;
 use entente_core::kb::KnowledgeBase;
-use entente_core::layout::{layout, Edge, Node};
 use entente_core::{corpus, sort, text, Actor, Document, Engine, Relation, Span};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::{Config, RngSeed};
-
-const SEEDS: [&str; 5] = [
-    include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt"),
-    include_str!("../../../seeds/001_8be43b2935b63d9a.txt"),
-    include_str!("../../../seeds/002_453ac6874c6a2860.txt"),
-    include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt"),
-    include_str!("../../../seeds/004_d9a8681dd3d384f5.txt"),
-];
+use seeds::SEEDS;
 
 /// A sentence that names no actor (PROP-NEUTRAL), and its form for texts with no capital
 /// letter (where CASE-LOWER lets lower-case names match, so a capital would change that).
@@ -525,63 +518,6 @@ proptest! {
         prop_assert_eq!(&a, &b);
         let c = engine2().analyze("prop.txt", &raw);
         prop_assert_eq!(&a, &c);
-    }
-}
-
-/// Any f64, the odd ones often.
-fn any_weight() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        3 => 0.0..1000.0f64,
-        1 => Just(f64::NAN),
-        1 => Just(f64::INFINITY),
-        1 => Just(f64::NEG_INFINITY),
-        1 => Just(-1.0),
-        1 => Just(f64::MAX),
-        1 => Just(f64::MIN_POSITIVE),
-    ]
-}
-
-/// A box side: ordinary, tiny, huge, zero, negative or not finite.
-fn any_side() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        4 => 1.0..4000.0f64,
-        1 => Just(1e-9),
-        1 => Just(1e12),
-        1 => Just(f64::MAX),
-        1 => Just(0.0),
-        1 => Just(-5.0),
-        1 => Just(f64::NAN),
-        1 => Just(f64::INFINITY),
-    ]
-}
-
-proptest! {
-    #![proptest_config(config(64))]
-
-    /// PROP-LAYOUT
-    #[test]
-    fn layout_stays_in_the_box(
-        weights in vec(any_weight(), 0..16),
-        edges in vec((0..20usize, 0..20usize, any_weight()), 0..40),
-        width in any_side(),
-        height in any_side(),
-    ) {
-        let nodes: Vec<Node> = weights
-            .iter()
-            .enumerate()
-            .map(|(i, &weight)| Node { id: format!("n{i}"), weight })
-            .collect();
-        let edges: Vec<Edge> = edges.into_iter().map(|(a, b, weight)| Edge { a, b, weight }).collect();
-        let pos = layout(&nodes, &edges, width, height);
-        prop_assert_eq!(pos.len(), nodes.len());
-        let sane = width.is_finite() && height.is_finite() && width > 0.0 && height > 0.0;
-        for &(x, y) in &pos {
-            prop_assert!(x.is_finite() && y.is_finite(), "({}, {}) in {} x {}", x, y, width, height);
-            if sane {
-                prop_assert!((0.0..=width).contains(&x) && (0.0..=height).contains(&y),
-                    "({}, {}) outside {} x {}", x, y, width, height);
-            }
-        }
     }
 }
 

@@ -7,32 +7,13 @@
 
 mod relations_support;
 mod scoring;
+#[path = "support/seeds.rs"]
+mod seeds;
 
 use entente_core::{Engine, Flag, Polarity};
 use relations_support::{evaluate, locate, parse_gold, Analysed};
+use seeds::FILES as SEEDS;
 
-const SEEDS: [(&str, &str); 5] = [
-    (
-        "000_fa6a6883ea8b5cc2.txt",
-        include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt"),
-    ),
-    (
-        "001_8be43b2935b63d9a.txt",
-        include_str!("../../../seeds/001_8be43b2935b63d9a.txt"),
-    ),
-    (
-        "002_453ac6874c6a2860.txt",
-        include_str!("../../../seeds/002_453ac6874c6a2860.txt"),
-    ),
-    (
-        "003_2ebf30a1db2f8cdb.txt",
-        include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt"),
-    ),
-    (
-        "004_d9a8681dd3d384f5.txt",
-        include_str!("../../../seeds/004_d9a8681dd3d384f5.txt"),
-    ),
-];
 const SEED_GOLD: &str = include_str!("gold/relations.toml");
 const UNSEEN: &str = include_str!("gold/unseen_relations.txt");
 const UNSEEN_GOLD: &str = include_str!("gold/unseen_relations.toml");

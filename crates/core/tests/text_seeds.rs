@@ -2,23 +2,13 @@
 //! boundaries (rule ids in the messages), plus cheap properties of every split.
 //! Expected values come from reading `seeds/*.txt`, not from the program's output.
 
+#[path = "support/seeds.rs"]
+mod seeds;
+
 use entente_core::corpus::{parse_article, Article, FurnitureRule};
 use entente_core::model::Span;
 use entente_core::text::split_sentences;
-
-const SEED_000: &str = include_str!("../../../seeds/000_fa6a6883ea8b5cc2.txt");
-const SEED_001: &str = include_str!("../../../seeds/001_8be43b2935b63d9a.txt");
-const SEED_002: &str = include_str!("../../../seeds/002_453ac6874c6a2860.txt");
-const SEED_003: &str = include_str!("../../../seeds/003_2ebf30a1db2f8cdb.txt");
-const SEED_004: &str = include_str!("../../../seeds/004_d9a8681dd3d384f5.txt");
-
-const SEEDS: [(&str, &str); 5] = [
-    ("000", SEED_000),
-    ("001", SEED_001),
-    ("002", SEED_002),
-    ("003", SEED_003),
-    ("004", SEED_004),
-];
+use seeds::{NUMBERED as SEEDS, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004};
 
 struct Split<'a> {
     article: Article<'a>,

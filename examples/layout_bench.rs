@@ -2,12 +2,12 @@
 //! Never fails on time.
 //!
 //! ```text
-//! cargo run --release -p entente-core --example layout_bench
+//! cargo run --release -p entente --example layout_bench
 //! ```
 
 use std::time::Instant;
 
-use entente_core::layout::{layout, Edge, Node, ITERATIONS};
+use entente::layout::{layout, Edge, Node, ITERATIONS};
 
 /// A deterministic sparse graph: each node links to about two earlier ones.
 fn graph(n: usize) -> (Vec<Node>, Vec<Edge>) {

@@ -1,5 +1,6 @@
-//! Force-directed layout of the actor graph for the page: nodes and weighted edges in,
-//! one position per node inside a box out. Deterministic (no randomness), bounded work.
+//! Force-directed layout of the page's actor graph ([`crate::views::graph`]): nodes and
+//! weighted edges in, one position per node inside a box out. Deterministic (no
+//! randomness), bounded work.
 //!
 //! The method is Fruchterman-Reingold (1991); its rules, each with the id used in tests:
 //!
@@ -19,7 +20,7 @@
 //! # Examples
 //!
 //! ```
-//! use entente_core::layout::{layout, Edge, Node};
+//! use entente::layout::{layout, Edge, Node};
 //! let nodes = vec![
 //!     Node { id: "RUS".into(), weight: 5.0 },
 //!     Node { id: "IRN".into(), weight: 3.0 },
@@ -103,7 +104,7 @@ pub fn layout(nodes: &[Node], edges: &[Edge], width: f64, height: f64) -> Vec<(f
 
     // L1: sunflower spiral in an ellipse filling 90% of the inner box, heaviest first.
     let mut order: Vec<usize> = (0..n).collect();
-    crate::sort::sort_by(&mut order, |&i, &j| {
+    entente_core::sort::sort_by(&mut order, |&i, &j| {
         node_w[j]
             .total_cmp(&node_w[i])
             .then_with(|| nodes[i].id.cmp(&nodes[j].id))
