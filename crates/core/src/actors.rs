@@ -94,6 +94,14 @@
 //!   NAME-KNOWNAS: an all-capital word after "known as" is an organisation ("RSII").
 //!   Ids are slugs of the name ("ruslan_pukhov").
 //!
+//! Folding and leaving out
+//! - ORGAN: a ministry, embassy or government of a state is that state ("Russia's Foreign
+//!   Ministry" is Russia, as "the Kremlin" is); one with no state named is no actor.
+//! - ADJ-ONLY: a state named only by its adjective and party to no relation is left out of
+//!   the document's actors (done when its relations are known, in the job's last step).
+//! - NAME-HYPHEN: "Lai Ching-te": a lower-case syllable hyphenated to a name ends it, and
+//!   such a name is written family name first.
+//!
 //! Output
 //! - Only text inside the given sentence spans is read (page furniture is not).
 //! - One [`Actor`] per id, mentions in text order, actors in order of first mention;
