@@ -3,39 +3,13 @@
 
 #[path = "../../core/tests/support/seeds.rs"]
 mod seeds;
+mod support;
 
-use std::fs;
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 use seeds::NUMBERED as SEEDS;
 use serde_json::Value;
-
-/// A fresh directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("entente-cli-jobs-{tag}-{}", std::process::id()));
-        fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-    fn file(&self, name: &str, text: &str) -> String {
-        let p = self.0.join(name);
-        fs::write(&p, text).expect("write temp file");
-        p.to_string_lossy().into_owned()
-    }
-    fn path(&self, name: &str) -> String {
-        self.0.join(name).to_string_lossy().into_owned()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
+use support::TempDir;
 
 fn run(args: &[String]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_entente"))
@@ -51,7 +25,7 @@ fn files(t: &TempDir) -> Vec<String> {
     let mut paths = Vec::new();
     for i in 0..15 {
         let (name, text) = SEEDS[(i * 3) % SEEDS.len()];
-        paths.push(t.file(&format!("{:02}-{name}.txt", 20 - i), text));
+        paths.push(t.file(&format!("{:02}-{name}.txt", 20 - i), text.as_bytes()));
         if i == 4 || i == 11 {
             paths.push(t.path(&format!("missing-{i}.txt")));
         }
@@ -74,7 +48,7 @@ fn args(jobs: &str, json: bool, paths: &[String]) -> Vec<String> {
 
 #[test]
 fn pool_output_is_the_one_thread_output_in_input_order() {
-    let t = TempDir::new("same");
+    let t = TempDir::new();
     let paths = files(&t);
     for json in [false, true] {
         let one = run(&args("1", json, &paths));
@@ -96,7 +70,7 @@ fn pool_output_is_the_one_thread_output_in_input_order() {
 
 #[test]
 fn pool_json_lists_documents_and_errors_in_input_order() {
-    let t = TempDir::new("order");
+    let t = TempDir::new();
     let paths = files(&t);
     let out = run(&args("2", true, &paths));
     let v: Value = serde_json::from_slice(&out.stdout).expect("JSON output");
@@ -146,8 +120,8 @@ fn bad_jobs_values_are_usage_errors() {
 
 #[test]
 fn short_and_inline_forms_are_accepted() {
-    let t = TempDir::new("forms");
-    let p = t.file("a.txt", SEEDS[0].1);
+    let t = TempDir::new();
+    let p = t.file("a.txt", SEEDS[0].1.as_bytes());
     for form in [vec!["-j", "2"], vec!["--jobs=2"], vec!["--jobs", "1"]] {
         let mut a: Vec<String> = vec!["analyze".into(), "--json".into()];
         a.extend(form.iter().map(|s| s.to_string()));

@@ -5,41 +5,14 @@
 #[path = "../../core/tests/support/seeds.rs"]
 mod seeds;
 
-use std::fs;
+mod support;
+
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use seeds::SEEDS;
 use serde_json::{json, Value};
-
-/// A fresh directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> Self {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "entente-cli-jsonl-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-    fn file(&self, name: &str, bytes: &[u8]) -> String {
-        let p = self.0.join(name);
-        fs::write(&p, bytes).expect("write temp file");
-        p.to_string_lossy().into_owned()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
+use support::{stderr, stdout, TempDir};
 
 /// Runs `entente` with `stdin` as its standard input.
 fn run_with(args: &[&str], stdin: &[u8]) -> Output {
@@ -62,14 +35,6 @@ fn run_with(args: &[&str], stdin: &[u8]) -> Output {
 
 fn run(args: &[&str]) -> Output {
     run_with(args, b"")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
 }
 
 fn lines(o: &Output) -> Vec<Value> {
