@@ -24,6 +24,10 @@ mod invariants;
 #[path = "support/seeds.rs"]
 mod seeds;
 
+#[path = "support/proptest_config.rs"]
+mod proptest_config;
+use proptest_config::config;
+
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -33,7 +37,6 @@ use entente_core::{corpus, sort, text, Actor, Document, Engine, Relation, Span};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::{Config, RngSeed};
 use seeds::SEEDS;
 
 /// A sentence that names no actor (PROP-NEUTRAL), and its form for texts with no capital
@@ -266,28 +269,6 @@ fn mixed_text(max_pieces: usize) -> impl Strategy<Value = String> {
 /// Paragraphs of mixed text with no dates (PROP-NEUTRAL).
 fn paragraphs() -> impl Strategy<Value = Vec<String>> {
     vec(pieces(false, 1..10), 1..6)
-}
-
-/// `cases` cases, or `PROPTEST_CASES` when set (for a deeper run than `cargo test`'s).
-/// The generator's seed is fixed, so `cargo test` runs the same cases every time; set
-/// `PROPTEST_RNG_SEED` to another number to explore others.
-fn config(cases: u32) -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(cases);
-    let base = Config::default();
-    let rng_seed = if std::env::var_os("PROPTEST_RNG_SEED").is_some() {
-        base.rng_seed
-    } else {
-        RngSeed::Fixed(0x00E7_E7E0)
-    };
-    Config {
-        cases,
-        rng_seed,
-        failure_persistence: None,
-        ..base
-    }
 }
 
 fn analyze(raw: &str) -> Document {
