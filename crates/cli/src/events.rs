@@ -43,16 +43,10 @@ pub fn header() -> String {
     s
 }
 
-/// GDELT's QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
-/// 4 material conflict; 0 for `neutral`, which GDELT has no class for.
+/// GDELT's QuadClass (the core's `cameo::gdelt_quad_class`); 0 for `neutral`, which GDELT
+/// has no class for.
 pub fn quad_class(q: Quad) -> u8 {
-    match q {
-        Quad::VerbalCooperation => 1,
-        Quad::MaterialCooperation => 2,
-        Quad::VerbalConflict => 3,
-        Quad::MaterialConflict => 4,
-        Quad::Neutral => 0,
-    }
+    entente_core::cameo::gdelt_quad_class(q).unwrap_or(0)
 }
 
 /// The relation's CAMEO event code, empty when its rule has none.
@@ -60,9 +54,10 @@ pub fn event_code(r: &Relation) -> &str {
     &r.cameo
 }
 
-/// The CAMEO root code: the first two digits of the event code ("112" → "11").
+/// The CAMEO root code: the first two digits of the event code ("112" → "11"); empty when
+/// there is no code (the core's `cameo::root`).
 pub fn root_code(code: &str) -> &str {
-    code.get(..2).unwrap_or(code)
+    entente_core::cameo::root(code).unwrap_or("")
 }
 
 /// A cell: tabs, line ends and other control characters become spaces.
