@@ -597,13 +597,15 @@ fn quoted_first_person(
     regions: &[Region],
 ) -> Option<(Sent, Vec<Report>)> {
     const FIRST_PERSON: [&str; 7] = ["we", "us", "our", "ours", "i", "me", "my"];
-    // Most sentences lie in no quotation with a known speaker: nothing to look for.
+    // The quotations with a known speaker that overlap the sentence (regions come by
+    // paragraph in body order); most sentences have none, and nothing is looked for.
     let first = regions.partition_point(|r| r.para.end <= s.span.start);
-    if !regions[first..]
+    let spoken: Vec<&Region> = regions[first..]
         .iter()
         .take_while(|r| r.para.start < s.span.end)
-        .any(|r| r.speaker.is_some() && r.span.start < s.span.end && s.span.start < r.span.end)
-    {
+        .filter(|r| r.speaker.is_some() && r.span.start < s.span.end && s.span.start < r.span.end)
+        .collect();
+    if spoken.is_empty() {
         return None;
     }
     let mut extra = Vec::new();
@@ -614,11 +616,8 @@ fn quoted_first_person(
         if s.ments.iter().any(|m| m.ts <= i && i < m.te) {
             continue;
         }
-        // Regions come by paragraph in body order: only this token's paragraph's can hold it.
-        let first = regions.partition_point(|r| r.para.end <= t.start);
-        let speaker = regions[first..]
+        let speaker = spoken
             .iter()
-            .take_while(|r| r.para.start <= t.start)
             .filter(|r| r.span.start <= t.start && t.end <= r.span.end)
             .find_map(|r| r.speaker);
         if let Some(actor) = speaker {
